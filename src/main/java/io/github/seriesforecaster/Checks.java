@@ -1,0 +1,42 @@
+package io.github.seriesforecaster;
+
+import java.util.Locale;
+
+/** Argument checks whose messages name the setting, the rule and the value. */
+final class Checks {
+  private Checks() {}
+
+  static int atLeast(int minimum, int value, String name) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "%s must be >= %d, was %d", name, minimum, value));
+    }
+    return value;
+  }
+
+  static int inRange(int minimum, int maximum, int value, String name) {
+    if (value < minimum || value > maximum) {
+      throw new IllegalArgumentException(String.format(
+          Locale.ROOT, "%s must be between %d and %d, was %d", name, minimum, maximum, value));
+    }
+    return value;
+  }
+
+  /** Exclusive bounds: {@code lower < value < upper}; NaN fails. */
+  static double between(double lower, double upper, double value, String name) {
+    if (!(value > lower && value < upper)) {
+      throw new IllegalArgumentException(String.format(
+          Locale.ROOT, "%s must be > %s and < %s, was %s", name, lower, upper, value));
+    }
+    return value;
+  }
+
+  /** Half-open bounds: {@code lower <= value < upper}; NaN fails. */
+  static double fromUntil(double lower, double upper, double value, String name) {
+    if (!(value >= lower && value < upper)) {
+      throw new IllegalArgumentException(String.format(
+          Locale.ROOT, "%s must be >= %s and < %s, was %s", name, lower, upper, value));
+    }
+    return value;
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.seriesforecaster;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What one {@link SeriesForecaster#fit} did and how well the result forecasts the validation part,
+ * beside the naive forecast ("tomorrow = today") on the same windows.
+ *
+ * <p>Validation forecasts are one step ahead from the true past values, in original units. With a
+ * validation fraction of 0 there are no validation windows and both metrics are
+ * {@link ErrorMetrics#NONE}.
+ *
+ * @param epochsRun epochs trained
+ * @param bestEpoch the epoch whose network was kept (the last one when every epoch is kept)
+ * @param stopReason why training ended, e.g. {@code completed 300 epochs}
+ * @param trainingLoss mean squared error on the training windows at the end, in scaled units
+ * @param wallTime time the whole fit took, reading included
+ * @param trainingWindows windows trained on
+ * @param validationWindows windows scored
+ * @param model the model's one-step validation accuracy
+ * @param naive the naive forecast's accuracy on the same windows
+ */
+public record FitReport(
+    int epochsRun,
+    int bestEpoch,
+    String stopReason,
+    double trainingLoss,
+    Duration wallTime,
+    int trainingWindows,
+    int validationWindows,
+    ErrorMetrics model,
+    ErrorMetrics naive) {
+
+  public FitReport {
+    Objects.requireNonNull(stopReason, "stopReason");
+    Objects.requireNonNull(wallTime, "wallTime");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(naive, "naive");
+  }
+
+  /**
+   * @return true if the model's validation RMSE is below the naive forecast's; false when it is
+   *     not, or when there was no validation part
+   */
+  public boolean beatsNaive() {
+    return model.rmse() < naive.rmse();
+  }
+
+  /** @return model RMSE divided by naive RMSE on the validation windows; below 1 is better than naive */
+  public double rmseRatioToNaive() {
+    return model.rmse() / naive.rmse();
+  }
+
+  /** @return a short multi-line table for people */
+  public String summary() {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT,
+        "trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.6g%n",
+        epochsRun, bestEpoch, stopReason, trainingWindows, wallTime.toMillis() / 1000.0,
+        trainingLoss));
+    if (validationWindows == 0) {
+      return text.append("no validation part (validationFraction 0)").toString();
+    }
+    text.append(String.format(Locale.ROOT, "validation, %d one-step forecasts:%n", validationWindows));
+    text.append(String.format(Locale.ROOT, "  %-6s %s%n", "model", model));
+    text.append(String.format(Locale.ROOT, "  %-6s %s%n", "naive", naive));
+    text.append(beatsNaive()
+        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
+            rmseRatioToNaive())
+        : String.format(Locale.ROOT,
+            "the model does NOT beat the naive forecast (RMSE ratio %.3f); "
+                + "repeating the last value forecasts this series at least as well",
+            rmseRatioToNaive()));
+    return text.toString();
+  }
+}

@@ -1,0 +1,131 @@
+package io.github.seriesforecaster;
+
+import java.util.Objects;
+
+/**
+ * The immutable settings of a {@link SeriesForecaster}, as built by {@link SeriesForecaster.Builder}
+ * and stored in every model file. The compact constructor re-checks every value, so a
+ * configuration read back from a model file is validated exactly like one from the builder.
+ *
+ * @param window past observations per prediction (the LSTM's time steps), at least 1
+ * @param hidden LSTM units per layer, at least 1
+ * @param layers stacked LSTM layers, at least 1
+ * @param epochs passes over the training windows, at least 1
+ * @param learningRate Adam's step size, strictly between 0 and 1
+ * @param batchSize training windows per mini-batch, at least 1
+ * @param seed seed for weight initialisation and mini-batch order; equal seeds give bit-identical
+ *     models on the CPU backend
+ * @param columnName header name of the value column, or {@code null} when chosen by index
+ * @param columnIndex 0-based index of the value column, or -1 when chosen by name; both unset
+ *     ({@code null} and -1) means the last column
+ * @param validationFraction share of the series, taken from its end, held out for validation;
+ *     0 (no validation) up to but excluding 1
+ * @param transform what the network sees and predicts
+ * @param missingValues what to do with empty, {@code NA} or {@code NaN} cells
+ * @param delimiter CSV field separator
+ * @param threads ND4J/OpenMP/BLAS threads used while fitting and predicting, at least 1; a
+ *     process-wide setting of ND4J, applied by each fit and load
+ */
+public record ForecasterConfig(
+    int window,
+    int hidden,
+    int layers,
+    int epochs,
+    double learningRate,
+    int batchSize,
+    long seed,
+    String columnName,
+    int columnIndex,
+    double validationFraction,
+    TargetTransform transform,
+    MissingValues missingValues,
+    char delimiter,
+    int threads) {
+
+  /** Default {@code window}. */
+  public static final int DEFAULT_WINDOW = 12;
+  /** Default {@code hidden}. */
+  public static final int DEFAULT_HIDDEN = 16;
+  /** Default {@code layers}. */
+  public static final int DEFAULT_LAYERS = 1;
+  /** Default {@code epochs}. */
+  public static final int DEFAULT_EPOCHS = 300;
+  /** Default {@code learningRate}, the tutorial's. */
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
+  /**
+   * Default {@code batchSize}: up to 512 windows, so most series train in one full batch per
+   * epoch (DL4J's fixed cost per {@code fit} call makes small batches up to 20 times slower per
+   * epoch on small networks), while long series still get several updates per epoch and bounded
+   * memory.
+   */
+  public static final int DEFAULT_BATCH_SIZE = 512;
+  /** Default {@code seed}. */
+  public static final long DEFAULT_SEED = 42L;
+  /** Default {@code validationFraction}: the last 30% of the series. */
+  public static final double DEFAULT_VALIDATION_FRACTION = 0.3;
+  /** Default {@code transform}. */
+  public static final TargetTransform DEFAULT_TRANSFORM = TargetTransform.DIFFERENCES;
+  /** Default {@code missingValues}. */
+  public static final MissingValues DEFAULT_MISSING_VALUES = MissingValues.DROP;
+  /** Default {@code delimiter}. */
+  public static final char DEFAULT_DELIMITER = ',';
+  /**
+   * Default {@code threads}: one. On a 2-core machine a small LSTM trains several times faster on
+   * one ND4J thread than on two, because per-operation synchronisation outweighs the arithmetic.
+   */
+  public static final int DEFAULT_THREADS = 1;
+
+  /** Validates every value; see the parameter descriptions for the rules. */
+  public ForecasterConfig {
+    Checks.atLeast(1, window, "window");
+    Checks.atLeast(1, hidden, "hidden");
+    Checks.atLeast(1, layers, "layers");
+    Checks.atLeast(1, epochs, "epochs");
+    Checks.between(0.0, 1.0, learningRate, "learningRate");
+    Checks.atLeast(1, batchSize, "batchSize");
+    Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
+    Checks.atLeast(1, threads, "threads");
+    Objects.requireNonNull(transform, "transform");
+    Objects.requireNonNull(missingValues, "missingValues");
+    if (columnName != null && columnIndex != -1) {
+      throw new IllegalArgumentException(
+          "column is set both by name ('" + columnName + "') and by index (" + columnIndex
+              + "); set only one");
+    }
+    if (columnName != null && columnName.isBlank()) {
+      throw new IllegalArgumentException("column name must not be blank, was '" + columnName + "'");
+    }
+    Checks.atLeast(-1, columnIndex, "column index");
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException(
+          "delimiter must not be a quote or line break, was '" + printable(delimiter) + "'");
+    }
+  }
+
+  /**
+   * Past values {@link SeriesForecaster#predict(double[])} needs: {@code window}, plus one for a
+   * differencing transform.
+   *
+   * @return the minimum length of a series passed to predict
+   */
+  public int minimumHistory() {
+    return transform == TargetTransform.LEVELS ? window : window + 1;
+  }
+
+  /** @return a builder holding these settings, to derive a variant */
+  public SeriesForecaster.Builder toBuilder() {
+    return new SeriesForecaster.Builder(this);
+  }
+
+  /** @return how the column is chosen, for messages: {@code 'Close'}, {@code #4} or {@code last} */
+  public String columnDescription() {
+    if (columnName != null) {
+      return "'" + columnName + "'";
+    }
+    return columnIndex >= 0 ? "#" + columnIndex : "last";
+  }
+
+  private static String printable(char c) {
+    return c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c);
+  }
+}

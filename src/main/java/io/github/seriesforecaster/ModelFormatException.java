@@ -1,0 +1,22 @@
+package io.github.seriesforecaster;
+
+/**
+ * A model file cannot be read: it is empty, truncated, not a zip, was not written by this
+ * library, or has a format version this release does not read. The message names the file.
+ */
+public final class ModelFormatException extends ForecasterException {
+  private static final long serialVersionUID = 1L;
+
+  /** @param message what is wrong with which file */
+  public ModelFormatException(String message) {
+    super(message);
+  }
+
+  /**
+   * @param message what is wrong with which file
+   * @param cause the underlying failure
+   */
+  public ModelFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

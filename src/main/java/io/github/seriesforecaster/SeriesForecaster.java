@@ -1,0 +1,444 @@
+package io.github.seriesforecaster;
+
+import io.github.seriesforecaster.data.CsvSeriesReader;
+import io.github.seriesforecaster.data.SeriesData;
+import io.github.seriesforecaster.data.TransformCodec;
+import io.github.seriesforecaster.io.ForecasterArchive;
+import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.train.Fitting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Forecasts a univariate time series one or more steps ahead with an LSTM network trained on
+ * sliding windows of its past values.
+ *
+ * <pre>{@code
+ * SeriesForecaster f = SeriesForecaster.builder().window(3).hidden(6).layers(1).column("Close").build();
+ * FitReport report = f.fit(Path.of("prices.csv"));   // validation metrics beside the naive forecast
+ * double next = f.predict(recentValues);             // one step after the last value
+ * double[] path = f.forecast(recentValues, 5);       // five steps, each fed back in
+ * f.save(Path.of("model.zip"));
+ * SeriesForecaster g = SeriesForecaster.load(Path.of("model.zip"));
+ * }</pre>
+ *
+ * <p>{@code fit} splits the series chronologically: the last {@code validationFraction} is held out,
+ * and the scaler is fitted on the training part only. {@code predict} and {@code forecast} take and
+ * return values in original units.
+ *
+ * <p><b>Thread safety.</b> One instance may be shared: {@code predict}, {@code forecast} and
+ * {@code save} may be called from many threads at once (network calls are serialised on the fitted
+ * model). A {@code fit} running while other threads predict does not disturb them: they use the
+ * previous model until the new one is complete, and it replaces the old in one atomic step. A
+ * {@code fit} that fails leaves the previous model in place.
+ */
+public final class SeriesForecaster {
+  private final ForecasterConfig config;
+  private volatile FittedModel fitted;
+
+  private SeriesForecaster(ForecasterConfig config, FittedModel fitted) {
+    this.config = config;
+    this.fitted = fitted;
+  }
+
+  /** @return a builder with every setting at its default (see {@link ForecasterConfig}) */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return this forecaster's settings */
+  public ForecasterConfig config() {
+    return config;
+  }
+
+  /** @return the minimum length of a series given to {@link #predict(double[])} */
+  public int minimumHistory() {
+    return config.minimumHistory();
+  }
+
+  /** @return true after a successful {@code fit} or {@code load} */
+  public boolean isFitted() {
+    return fitted != null;
+  }
+
+  /**
+   * Reads the configured column of a CSV file and fits the model to it.
+   *
+   * @param csv a CSV file with a header row
+   * @return what the fit did and the validation metrics beside the naive forecast
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if its content is unusable (the message names line and column)
+   * @throws ForecasterException if training fails
+   */
+  public FitReport fit(Path csv) throws IOException {
+    Objects.requireNonNull(csv, "csv");
+    long start = System.nanoTime();
+    SeriesData data = new CsvSeriesReader(config.delimiter(), config.missingValues())
+        .read(csv, config.columnName(), config.columnIndex());
+    return fit(data, start);
+  }
+
+  /**
+   * Same as {@link #fit(Path)}.
+   *
+   * @param csvPath path of a CSV file with a header row
+   * @return what the fit did and the validation metrics beside the naive forecast
+   * @throws IOException if the file is missing, a directory or unreadable
+   */
+  public FitReport fit(String csvPath) throws IOException {
+    Objects.requireNonNull(csvPath, "csvPath");
+    return fit(Path.of(csvPath));
+  }
+
+  /**
+   * Fits the model to a series held in memory.
+   *
+   * @param series finite values in time order
+   * @return what the fit did and the validation metrics beside the naive forecast
+   * @throws IllegalArgumentException if a value is not finite
+   * @throws SeriesFormatException if the series is too short for the configuration
+   */
+  public FitReport fit(double[] series) {
+    Objects.requireNonNull(series, "series");
+    long start = System.nanoTime();
+    checkFinite(series, 0, "series");
+    return fit(new SeriesData("array", "value", series, series.length, 0), start);
+  }
+
+  /**
+   * Reads the configured column of a CSV file exactly as {@link #fit(Path)} does (same delimiter and
+   * missing-value policy), for passing to {@link #predict(double[])} or {@link #forecast}.
+   *
+   * @param csv a CSV file with a header row
+   * @return the column's values in file order
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if its content is unusable
+   */
+  public double[] readSeries(Path csv) throws IOException {
+    Objects.requireNonNull(csv, "csv");
+    return new CsvSeriesReader(config.delimiter(), config.missingValues())
+        .read(csv, config.columnName(), config.columnIndex())
+        .values();
+  }
+
+  private FitReport fit(SeriesData data, long start) {
+    Fitting.Result result = Fitting.fit(config, data, start);
+    fitted = result.model();
+    return result.report();
+  }
+
+  /**
+   * Predicts the value that follows the last value of {@code series}.
+   *
+   * @param series values in original units, at least {@link #minimumHistory()} of them; only the
+   *     most recent {@code minimumHistory()} are used and must be finite
+   * @return the prediction in original units
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IllegalArgumentException if the series is too short or a used value is not finite
+   */
+  public double predict(double[] series) {
+    FittedModel model = fittedModel();
+    checkHistory(series, "series");
+    return model.predict(series);
+  }
+
+  /**
+   * Predicts the next value of many series in one network call, much faster than calling
+   * {@link #predict(double[])} for each.
+   *
+   * @param histories each at least {@link #minimumHistory()} long, as for {@code predict}
+   * @return one prediction per history, in order
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IllegalArgumentException if a history is too short or holds non-finite values
+   */
+  public double[] predict(double[][] histories) {
+    Objects.requireNonNull(histories, "histories");
+    FittedModel model = fittedModel();
+    for (int i = 0; i < histories.length; i++) {
+      checkHistory(histories[i], "histories[" + i + "]");
+    }
+    return histories.length == 0 ? new double[0] : model.predictEach(histories);
+  }
+
+  /**
+   * Forecasts {@code steps} values after the end of {@code series}, feeding each prediction back
+   * as the newest value for the next one (recursive forecasting: errors compound with the horizon).
+   *
+   * @param series values in original units, as for {@link #predict(double[])}
+   * @param steps values to forecast, at least 1
+   * @return the forecasts in time order, original units
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IllegalArgumentException if {@code steps < 1}, or the series is too short or not finite
+   */
+  public double[] forecast(double[] series, int steps) {
+    FittedModel model = fittedModel();
+    checkHistory(series, "series");
+    Checks.atLeast(1, steps, "steps");
+    return model.forecast(series, steps);
+  }
+
+  /**
+   * Saves the network, the fitted scaler and the configuration in one zip file. The file is written
+   * to a temporary file in the same folder and then moved into place, so a crash never leaves a
+   * half-written model; missing parent folders are created.
+   *
+   * @param file the model file to write or replace
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IOException if the file cannot be written
+   */
+  public void save(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    ForecasterArchive.write(fittedModel(), file);
+  }
+
+  /**
+   * Loads a forecaster saved by {@link #save}. It predicts exactly what the saved one did.
+   *
+   * @param file a model file
+   * @return the fitted forecaster, with the configuration it was saved with
+   * @throws java.nio.file.NoSuchFileException if the file does not exist
+   * @throws IOException if it cannot be read
+   * @throws ModelFormatException if it is not a complete model file of a version this release reads
+   */
+  public static SeriesForecaster load(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    FittedModel model = ForecasterArchive.read(file);
+    NativeRuntime.useThreads(model.config().threads());
+    return new SeriesForecaster(model.config(), model);
+  }
+
+  private FittedModel fittedModel() {
+    FittedModel model = fitted;
+    if (model == null) {
+      throw new IllegalStateException(
+          "forecaster is not fitted; call fit(...) or SeriesForecaster.load(...) first");
+    }
+    return model;
+  }
+
+  private void checkHistory(double[] series, String name) {
+    Objects.requireNonNull(series, name);
+    int needed = minimumHistory();
+    if (series.length < needed) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s has %d values but window=%d with %s needs at least %d; pass a longer history",
+          name, series.length, config.window(), config.transform(), needed));
+    }
+    int from = series.length - needed;
+    checkFinite(series, from, name);
+    double[] used = java.util.Arrays.copyOfRange(series, from, series.length);
+    try {
+      TransformCodec.of(config.transform()).checkSeries(used, name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " ends with values the transform cannot use: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void checkFinite(double[] series, int from, String name) {
+    for (int i = from; i < series.length; i++) {
+      if (!Double.isFinite(series[i])) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s[%d] is %s; values must be finite", name, i, series[i]));
+      }
+    }
+  }
+
+  /**
+   * Collects settings for a {@link SeriesForecaster}. Each setter checks its value at once; repeated
+   * calls keep the last value. Defaults are the {@code DEFAULT_*} constants of
+   * {@link ForecasterConfig}.
+   */
+  public static final class Builder {
+    private int window = ForecasterConfig.DEFAULT_WINDOW;
+    private int hidden = ForecasterConfig.DEFAULT_HIDDEN;
+    private int layers = ForecasterConfig.DEFAULT_LAYERS;
+    private int epochs = ForecasterConfig.DEFAULT_EPOCHS;
+    private double learningRate = ForecasterConfig.DEFAULT_LEARNING_RATE;
+    private int batchSize = ForecasterConfig.DEFAULT_BATCH_SIZE;
+    private long seed = ForecasterConfig.DEFAULT_SEED;
+    private String columnName;
+    private int columnIndex = -1;
+    private double validationFraction = ForecasterConfig.DEFAULT_VALIDATION_FRACTION;
+    private TargetTransform transform = ForecasterConfig.DEFAULT_TRANSFORM;
+    private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
+    private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
+    private int threads = ForecasterConfig.DEFAULT_THREADS;
+
+    Builder() {}
+
+    Builder(ForecasterConfig config) {
+      window = config.window();
+      hidden = config.hidden();
+      layers = config.layers();
+      epochs = config.epochs();
+      learningRate = config.learningRate();
+      batchSize = config.batchSize();
+      seed = config.seed();
+      columnName = config.columnName();
+      columnIndex = config.columnIndex();
+      validationFraction = config.validationFraction();
+      transform = config.transform();
+      missingValues = config.missingValues();
+      delimiter = config.delimiter();
+      threads = config.threads();
+    }
+
+    /**
+     * @param window past observations per prediction (the LSTM's time steps), at least 1
+     * @return this builder
+     */
+    public Builder window(int window) {
+      this.window = Checks.atLeast(1, window, "window");
+      return this;
+    }
+
+    /**
+     * @param hidden LSTM units per layer, at least 1
+     * @return this builder
+     */
+    public Builder hidden(int hidden) {
+      this.hidden = Checks.atLeast(1, hidden, "hidden");
+      return this;
+    }
+
+    /**
+     * @param layers stacked LSTM layers, at least 1
+     * @return this builder
+     */
+    public Builder layers(int layers) {
+      this.layers = Checks.atLeast(1, layers, "layers");
+      return this;
+    }
+
+    /**
+     * @param epochs passes over the training windows, at least 1
+     * @return this builder
+     */
+    public Builder epochs(int epochs) {
+      this.epochs = Checks.atLeast(1, epochs, "epochs");
+      return this;
+    }
+
+    /**
+     * @param learningRate Adam's step size, strictly between 0 and 1
+     * @return this builder
+     */
+    public Builder learningRate(double learningRate) {
+      this.learningRate = Checks.between(0.0, 1.0, learningRate, "learningRate");
+      return this;
+    }
+
+    /**
+     * @param batchSize training windows per mini-batch, at least 1
+     * @return this builder
+     */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Checks.atLeast(1, batchSize, "batchSize");
+      return this;
+    }
+
+    /**
+     * @param seed seed for weights and batch order; equal seeds give bit-identical models on the CPU
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Chooses the value column by its header name (replacing a choice by index).
+     *
+     * @param name the header name, not blank
+     * @return this builder
+     */
+    public Builder column(String name) {
+      Objects.requireNonNull(name, "column");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("column name must not be blank, was '" + name + "'");
+      }
+      this.columnName = name;
+      this.columnIndex = -1;
+      return this;
+    }
+
+    /**
+     * Chooses the value column by its 0-based index (replacing a choice by name).
+     *
+     * @param index 0-based column index, at least 0
+     * @return this builder
+     */
+    public Builder column(int index) {
+      this.columnIndex = Checks.atLeast(0, index, "column index");
+      this.columnName = null;
+      return this;
+    }
+
+    /**
+     * @param fraction share of the series, from its end, held out for validation: at least 0, below 1
+     * @return this builder
+     */
+    public Builder validationFraction(double fraction) {
+      this.validationFraction = Checks.fromUntil(0.0, 1.0, fraction, "validationFraction");
+      return this;
+    }
+
+    /**
+     * @param transform what the network sees and predicts
+     * @return this builder
+     */
+    public Builder transform(TargetTransform transform) {
+      this.transform = Objects.requireNonNull(transform, "transform");
+      return this;
+    }
+
+    /**
+     * @param policy what to do with empty, {@code NA} or {@code NaN} cells
+     * @return this builder
+     */
+    public Builder missingValues(MissingValues policy) {
+      this.missingValues = Objects.requireNonNull(policy, "missingValues");
+      return this;
+    }
+
+    /**
+     * @param delimiter CSV field separator, e.g. {@code ';'}; not a quote or line break
+     * @return this builder
+     */
+    public Builder delimiter(char delimiter) {
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /**
+     * @param threads ND4J threads, at least 1; a process-wide ND4J setting applied by fit and load
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      this.threads = Checks.atLeast(1, threads, "threads");
+      return this;
+    }
+
+    /**
+     * @return the configuration, validated as a whole
+     * @throws IllegalArgumentException if a value or a combination is invalid
+     */
+    public ForecasterConfig config() {
+      return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
+          columnName, columnIndex, validationFraction, transform, missingValues, delimiter,
+          threads);
+    }
+
+    /**
+     * @return an unfitted forecaster with these settings
+     * @throws IllegalArgumentException if a value or a combination is invalid
+     */
+    public SeriesForecaster build() {
+      return new SeriesForecaster(config(), null);
+    }
+  }
+}

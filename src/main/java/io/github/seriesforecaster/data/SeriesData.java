@@ -1,0 +1,38 @@
+package io.github.seriesforecaster.data;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The values of one column read from a source, with what is needed to describe them.
+ *
+ * @param source file name (or another label such as {@code array}) for messages and metadata
+ * @param column the column's header name, or a label when the values did not come from a CSV
+ * @param values the usable values in order, after the missing-value policy
+ * @param rows data rows read (blank lines not counted)
+ * @param missing rows whose cell was empty, {@code NA} or {@code NaN}
+ */
+public record SeriesData(String source, String column, double[] values, int rows, int missing) {
+
+  public SeriesData {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(column, "column");
+    values = values.clone();
+  }
+
+  /** @return a copy of the values */
+  @Override
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** @return the number of values, without copying them */
+  public int length() {
+    return values.length;
+  }
+
+  /** @return the value at {@code index} */
+  public double value(int index) {
+    return values[index];
+  }
+}

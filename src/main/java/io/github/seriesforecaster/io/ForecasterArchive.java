@@ -1,0 +1,190 @@
+package io.github.seriesforecaster.io;
+
+import io.github.seriesforecaster.ModelFormatException;
+import io.github.seriesforecaster.data.Scaler;
+import io.github.seriesforecaster.data.TransformCodec;
+import io.github.seriesforecaster.data.WindowEncoder;
+import io.github.seriesforecaster.model.FittedModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
+import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One model file: a zip holding DL4J's own entries ({@code configuration.json},
+ * {@code coefficients.bin}, and the scaler as {@code normalizer.bin}), so DL4J's
+ * {@code ModelSerializer.restoreMultiLayerNetworkAndNormalizer} can read it too, plus our
+ * {@code metadata.json}.
+ *
+ * <p>Writing is atomic: the zip is written to a temporary file in the target's folder, forced to
+ * disk, then moved over the target in one step, so a crash leaves either the old file or the new one.
+ */
+public final class ForecasterArchive {
+  /** Name of our entry in the zip. */
+  public static final String METADATA_JSON = "metadata.json";
+
+  private static final Logger log = LoggerFactory.getLogger(ForecasterArchive.class);
+
+  private ForecasterArchive() {}
+
+  /**
+   * @param model the model to save
+   * @param target the file to write; parent folders are created
+   * @throws IOException if the file cannot be written
+   */
+  public static void write(FittedModel model, Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    Files.createDirectories(folder);
+    if (Files.isDirectory(absolute)) {
+      throw new IOException(target + " is a directory; expected a model file path");
+    }
+    byte[] network = networkEntries(model.network());
+    Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+    try {
+      try (OutputStream file = Files.newOutputStream(temporary);
+          ZipOutputStream zip = new ZipOutputStream(file)) {
+        copyEntries(network, zip);
+        zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
+        NormalizerSerializer.getDefault().write(model.encoder().scaler().normalizer(),
+            new NonClosingOutputStream(zip));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(METADATA_JSON));
+        String json = ModelMetadata.current(model.config(), model.data(), model.trainedAt()).toJson();
+        zip.write(json.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      move(temporary, absolute);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    log.info("saved model to {} ({} bytes)", target, Files.size(absolute));
+  }
+
+  /**
+   * @param source a file written by {@link #write}
+   * @return the model it holds
+   * @throws NoSuchFileException if the file does not exist
+   * @throws IOException if it cannot be read
+   * @throws ModelFormatException if it is not a complete model file of a supported version
+   */
+  public static FittedModel read(Path source) throws IOException {
+    String name = source.toString();
+    if (!Files.exists(source)) {
+      throw new NoSuchFileException(name, null, "no such model file");
+    }
+    if (Files.isDirectory(source)) {
+      throw new IOException(name + " is a directory; expected a model file");
+    }
+    if (Files.size(source) == 0) {
+      throw new ModelFormatException(name + " is empty; expected a model zip");
+    }
+    ModelMetadata metadata;
+    try (ZipFile zip = new ZipFile(source.toFile())) {
+      ZipEntry entry = zip.getEntry(METADATA_JSON);
+      if (entry == null) {
+        boolean dl4j = zip.getEntry(ModelSerializer.CONFIGURATION_JSON) != null;
+        throw new ModelFormatException(name + " has no " + METADATA_JSON + "; "
+            + (dl4j ? "it is a DL4J model zip, but not one written by series-forecaster"
+                : "it is not a series-forecaster model file"));
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        metadata = ModelMetadata.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+      }
+      for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
+          ModelSerializer.COEFFICIENTS_BIN, ModelSerializer.NORMALIZER_BIN}) {
+        if (zip.getEntry(required) == null) {
+          throw new ModelFormatException(name + " has no " + required + "; the file is incomplete");
+        }
+      }
+    } catch (ZipException e) {
+      throw new ModelFormatException(name + " is not a valid zip file (" + e.getMessage()
+          + "); it may be truncated or not a model file", e);
+    }
+    MultiLayerNetwork network;
+    NormalizerMinMaxScaler normalizer;
+    try {
+      network = ModelSerializer.restoreMultiLayerNetwork(source.toFile(), false);
+      normalizer = ModelSerializer.restoreNormalizerFromFile(source.toFile());
+    } catch (IOException | RuntimeException e) {
+      // DL4J reports damaged entries as bare RuntimeExceptions or IOExceptions without the file name.
+      throw new ModelFormatException(name + ": the network or scaler cannot be read ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+    if (normalizer == null) {
+      throw new ModelFormatException(name + ": normalizer.bin holds no scaler");
+    }
+    WindowEncoder encoder = new WindowEncoder(
+        TransformCodec.of(metadata.config().transform()), metadata.config().window(),
+        Scaler.of(normalizer));
+    log.info("loaded model from {} (format {}, written by series-forecaster {})", name,
+        metadata.formatVersion(), metadata.libraryVersion());
+    return new FittedModel(metadata.config(), network, encoder, metadata.data(), metadata.trainedAt());
+  }
+
+  private static byte[] networkEntries(MultiLayerNetwork network) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ModelSerializer.writeModel(network, bytes, false);
+    return bytes.toByteArray();
+  }
+
+  private static void copyEntries(byte[] zipBytes, ZipOutputStream target) throws IOException {
+    try (ZipInputStream source = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      for (ZipEntry entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
+        target.putNextEntry(new ZipEntry(entry.getName()));
+        source.transferTo(target);
+        target.closeEntry();
+      }
+    }
+  }
+
+  private static void move(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Same folder, so this only happens on file systems without atomic rename.
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** NormalizerSerializer closes the stream it is given; the zip must stay open. */
+  private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+    NonClosingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

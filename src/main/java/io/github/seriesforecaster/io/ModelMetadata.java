@@ -1,0 +1,223 @@
+package io.github.seriesforecaster.io;
+
+import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.MissingValues;
+import io.github.seriesforecaster.ModelFormatException;
+import io.github.seriesforecaster.TargetTransform;
+import io.github.seriesforecaster.model.TrainingData;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code metadata.json} of a model file: format version first, then the configuration and where
+ * the model came from. Written field by field rather than by reflection, so renaming a Java field
+ * cannot silently change the file format.
+ *
+ * @param formatVersion version of the archive layout
+ * @param libraryVersion the series-forecaster version that wrote the file
+ * @param dl4jVersion the DL4J version that wrote the network
+ * @param javaVersion the Java version that wrote the file
+ * @param trainedAt when training finished
+ * @param config the settings
+ * @param data what the model was trained on
+ */
+public record ModelMetadata(
+    int formatVersion,
+    String libraryVersion,
+    String dl4jVersion,
+    String javaVersion,
+    Instant trainedAt,
+    ForecasterConfig config,
+    TrainingData data) {
+
+  /** The format this release writes; it reads every version from 1 up to this one. */
+  public static final int CURRENT_FORMAT_VERSION = 1;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public ModelMetadata {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(trainedAt, "trainedAt");
+  }
+
+  /** @return metadata for a model trained now by this library */
+  public static ModelMetadata current(ForecasterConfig config, TrainingData data, Instant trainedAt) {
+    return new ModelMetadata(CURRENT_FORMAT_VERSION, LibraryVersion.library(),
+        LibraryVersion.dl4j(), System.getProperty("java.version"), trainedAt, config, data);
+  }
+
+  /** @return the JSON text */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("formatVersion", formatVersion);
+    root.put("libraryVersion", libraryVersion);
+    root.put("dl4jVersion", dl4jVersion);
+    root.put("javaVersion", javaVersion);
+    root.put("trainedAt", trainedAt.toString());
+    ObjectNode c = root.putObject("config");
+    c.put("window", config.window());
+    c.put("hidden", config.hidden());
+    c.put("layers", config.layers());
+    c.put("epochs", config.epochs());
+    c.put("learningRate", config.learningRate());
+    c.put("batchSize", config.batchSize());
+    c.put("seed", config.seed());
+    c.put("columnName", config.columnName());
+    c.put("columnIndex", config.columnIndex());
+    c.put("validationFraction", config.validationFraction());
+    c.put("transform", config.transform().name());
+    c.put("missingValues", config.missingValues().name());
+    c.put("delimiter", String.valueOf(config.delimiter()));
+    c.put("threads", config.threads());
+    ObjectNode d = root.putObject("data");
+    d.put("source", data.source());
+    d.put("column", data.column());
+    d.put("rows", data.rows());
+    d.put("missing", data.missing());
+    d.put("values", data.values());
+    d.put("sha256", data.sha256());
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write metadata as JSON", e);
+    }
+  }
+
+  /**
+   * Reads metadata, checking the format version before anything else.
+   *
+   * @param json the text of {@code metadata.json}
+   * @param file the model file's name, for messages
+   * @return the metadata
+   * @throws ModelFormatException if the JSON is malformed, incomplete, invalid or of a newer format
+   */
+  public static ModelMetadata fromJson(String json, String file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new ModelFormatException(file + ": metadata.json is not valid JSON", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ModelFormatException(file + ": metadata.json is not a JSON object");
+    }
+    Fields fields = new Fields(root, file);
+    int version = fields.integer("formatVersion");
+    if (version < 1 || version > CURRENT_FORMAT_VERSION) {
+      throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+          "%s has format version %d; this release reads format versions 1 to %d",
+          file, version, CURRENT_FORMAT_VERSION));
+    }
+    Fields c = fields.object("config");
+    Fields d = fields.object("data");
+    try {
+      ForecasterConfig config = new ForecasterConfig(
+          c.integer("window"), c.integer("hidden"), c.integer("layers"), c.integer("epochs"),
+          c.decimal("learningRate"), c.integer("batchSize"), c.longInteger("seed"),
+          c.textOrNull("columnName"), c.integer("columnIndex"), c.decimal("validationFraction"),
+          c.enumValue("transform", TargetTransform.class),
+          c.enumValue("missingValues", MissingValues.class),
+          c.character("delimiter"), c.integer("threads"));
+      TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
+          d.integer("missing"), d.integer("values"), d.text("sha256"));
+      return new ModelMetadata(version, fields.text("libraryVersion"), fields.text("dl4jVersion"),
+          fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config, data);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new ModelFormatException(file + ": metadata.json holds an invalid value: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Typed access to required JSON fields with messages that name the missing path. */
+  private record Fields(JsonNode node, String file, String prefix) {
+    Fields(JsonNode node, String file) {
+      this(node, file, "");
+    }
+
+    private JsonNode field(String name, boolean nullable) {
+      JsonNode value = node.get(name);
+      if (value == null || (!nullable && value.isNull())) {
+        throw new ModelFormatException(file + ": metadata.json has no '" + prefix + name + "'");
+      }
+      return value;
+    }
+
+    Fields object(String name) {
+      JsonNode value = field(name, false);
+      if (!value.isObject()) {
+        throw new ModelFormatException(file + ": metadata.json '" + prefix + name
+            + "' is not an object");
+      }
+      return new Fields(value, file, prefix + name + ".");
+    }
+
+    int integer(String name) {
+      JsonNode value = field(name, false);
+      if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+        throw wrongType(name, "an integer", value);
+      }
+      return value.intValue();
+    }
+
+    long longInteger(String name) {
+      JsonNode value = field(name, false);
+      if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+        throw wrongType(name, "an integer", value);
+      }
+      return value.longValue();
+    }
+
+    double decimal(String name) {
+      JsonNode value = field(name, false);
+      if (!value.isNumber()) {
+        throw wrongType(name, "a number", value);
+      }
+      return value.doubleValue();
+    }
+
+    String text(String name) {
+      JsonNode value = field(name, false);
+      if (!value.isTextual()) {
+        throw wrongType(name, "a string", value);
+      }
+      return value.textValue();
+    }
+
+    String textOrNull(String name) {
+      JsonNode value = field(name, true);
+      return value.isNull() ? null : text(name);
+    }
+
+    char character(String name) {
+      String value = text(name);
+      if (value.length() != 1) {
+        throw wrongType(name, "one character", node.get(name));
+      }
+      return value.charAt(0);
+    }
+
+    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+      String value = text(name);
+      try {
+        return Enum.valueOf(type, value);
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(file + ": metadata.json '" + prefix + name + "' is '"
+            + value + "', expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      }
+    }
+
+    private ModelFormatException wrongType(String name, String expected, JsonNode value) {
+      return new ModelFormatException(file + ": metadata.json '" + prefix + name + "' is "
+          + value + ", expected " + expected);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.seriesforecaster.model;
+
+import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.data.WindowEncoder;
+import java.time.Instant;
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained network with everything needed to predict in original units: the configuration, the
+ * transform and fitted scaler, and where the training data came from.
+ *
+ * <p>Never changed after construction, so a forecaster swaps one in atomically. The DL4J network
+ * itself is not thread-safe; every use of it is serialised on the network.
+ *
+ * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
+ */
+public final class FittedModel {
+  private final ForecasterConfig config;
+  private final MultiLayerNetwork network;
+  private final WindowEncoder encoder;
+  private final TrainingData data;
+  private final Instant trainedAt;
+
+  /**
+   * @param config the settings the network was built from
+   * @param network the trained network
+   * @param encoder transform and scaler fitted on the training part
+   * @param data what the network was trained on
+   * @param trainedAt when training finished
+   */
+  public FittedModel(ForecasterConfig config, MultiLayerNetwork network, WindowEncoder encoder,
+      TrainingData data, Instant trainedAt) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.network = Objects.requireNonNull(network, "network");
+    this.encoder = Objects.requireNonNull(encoder, "encoder");
+    this.data = Objects.requireNonNull(data, "data");
+    this.trainedAt = Objects.requireNonNull(trainedAt, "trainedAt");
+  }
+
+  public ForecasterConfig config() {
+    return config;
+  }
+
+  /** @return the network; callers must not use it while this model predicts */
+  public MultiLayerNetwork network() {
+    return network;
+  }
+
+  public WindowEncoder encoder() {
+    return encoder;
+  }
+
+  public TrainingData data() {
+    return data;
+  }
+
+  public Instant trainedAt() {
+    return trainedAt;
+  }
+
+  /** @return the value after the last one of {@code series} */
+  public double predict(double[] series) {
+    return predictEach(new double[][] {series})[0];
+  }
+
+  /** @return for each history, the value after its last one, computed in one network call */
+  public double[] predictEach(double[][] histories) {
+    int window = encoder.window();
+    float[] inputs = new float[histories.length * window];
+    for (int i = 0; i < histories.length; i++) {
+      encoder.encode(histories[i], histories[i].length, inputs, i * window);
+    }
+    double[] outputs = lastSteps(inputs, histories.length);
+    double[] result = new double[histories.length];
+    for (int i = 0; i < histories.length; i++) {
+      result[i] = encoder.decode(histories[i], histories[i].length, outputs[i]);
+    }
+    return result;
+  }
+
+  /**
+   * One-step forecasts of {@code series[firstTarget .. series.length)}, each from the true values before it.
+   *
+   * @param firstTarget at least {@code minimumHistory()}
+   */
+  public double[] oneStepForecasts(double[] series, int firstTarget) {
+    int count = series.length - firstTarget;
+    if (count <= 0) {
+      return new double[0];
+    }
+    int window = encoder.window();
+    float[] inputs = new float[count * window];
+    for (int i = 0; i < count; i++) {
+      encoder.encode(series, firstTarget + i, inputs, i * window);
+    }
+    double[] outputs = lastSteps(inputs, count);
+    double[] result = new double[count];
+    for (int i = 0; i < count; i++) {
+      result[i] = encoder.decode(series, firstTarget + i, outputs[i]);
+    }
+    return result;
+  }
+
+  /** @return {@code steps} values after {@code series}, each predicted from the ones before it */
+  public double[] forecast(double[] series, int steps) {
+    int history = encoder.minimumHistory();
+    double[] extended = new double[history + steps];
+    System.arraycopy(series, series.length - history, extended, 0, history);
+    for (int step = 0; step < steps; step++) {
+      int end = history + step;
+      float[] inputs = new float[encoder.window()];
+      encoder.encode(extended, end, inputs, 0);
+      extended[end] = encoder.decode(extended, end, lastSteps(inputs, 1)[0]);
+    }
+    double[] result = new double[steps];
+    System.arraycopy(extended, history, result, 0, steps);
+    return result;
+  }
+
+  private double[] lastSteps(float[] inputs, int count) {
+    int window = encoder.window();
+    INDArray features = Nd4j.create(inputs, new long[] {count, 1, window}, 'c');
+    INDArray output;
+    synchronized (network) {
+      output = network.output(features);
+    }
+    double[] last = new double[count];
+    for (int i = 0; i < count; i++) {
+      last[i] = output.getDouble(i, 0, window - 1);
+    }
+    return last;
+  }
+}

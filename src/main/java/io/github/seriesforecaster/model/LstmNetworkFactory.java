@@ -1,0 +1,60 @@
+package io.github.seriesforecaster.model;
+
+import io.github.seriesforecaster.ForecasterConfig;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Builds the network a configuration describes: LSTM layers, then an identity RNN output layer with MSE loss. */
+public final class LstmNetworkFactory {
+  /** Inputs per time step: the single series value. */
+  static final int FEATURES = 1;
+
+  private LstmNetworkFactory() {}
+
+  /**
+   * @param config the settings; {@code hidden}, {@code layers}, {@code learningRate} and {@code seed} are used
+   * @return the DL4J configuration, input {@code [batch, 1, window]}, output {@code [batch, 1, window]}
+   */
+  public static MultiLayerConfiguration configuration(ForecasterConfig config) {
+    var layers = new NeuralNetConfiguration.Builder()
+        .seed(config.seed())
+        .dataType(DataType.FLOAT)
+        .weightInit(WeightInit.XAVIER)
+        .updater(new Adam(config.learningRate()))
+        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+        .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+        .list();
+    for (int i = 0; i < config.layers(); i++) {
+      layers.layer(new LSTM.Builder()
+          .nIn(i == 0 ? FEATURES : config.hidden())
+          .nOut(config.hidden())
+          .activation(Activation.TANH)
+          .build());
+    }
+    layers.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+        .activation(Activation.IDENTITY)
+        .nIn(config.hidden())
+        .nOut(FEATURES)
+        .build());
+    return layers.build();
+  }
+
+  /**
+   * @param config the settings
+   * @return an initialised network with weights drawn from {@code config.seed()}
+   */
+  public static MultiLayerNetwork create(ForecasterConfig config) {
+    MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
+    network.init();
+    return network;
+  }
+}
