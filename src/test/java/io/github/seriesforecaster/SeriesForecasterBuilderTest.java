@@ -1,0 +1,154 @@
+package io.github.seriesforecaster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SeriesForecasterBuilderTest {
+
+  @Test
+  void defaults_areTheDocumentedConstants() {
+    ForecasterConfig config = SeriesForecaster.builder().config();
+    assertThat(config.window()).isEqualTo(ForecasterConfig.DEFAULT_WINDOW);
+    assertThat(config.hidden()).isEqualTo(ForecasterConfig.DEFAULT_HIDDEN);
+    assertThat(config.batchSize()).isEqualTo(ForecasterConfig.DEFAULT_BATCH_SIZE);
+    assertThat(config.validationFraction()).isEqualTo(0.3);
+    assertThat(config.columnName()).isNull();
+    assertThat(config.columnIndex()).isEqualTo(-1);
+    assertThat(config.columnDescription()).isEqualTo("last");
+  }
+
+  @Test
+  void window_zero() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().window(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("window must be >= 1, was 0");
+  }
+
+  @Test
+  void hidden_negative() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().hidden(-3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hidden must be >= 1, was -3");
+  }
+
+  @Test
+  void layers_zero() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().layers(0))
+        .hasMessage("layers must be >= 1, was 0");
+  }
+
+  @Test
+  void epochs_zero() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().epochs(0))
+        .hasMessage("epochs must be >= 1, was 0");
+  }
+
+  @Test
+  void batchSize_zero() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().batchSize(0))
+        .hasMessage("batchSize must be >= 1, was 0");
+  }
+
+  @Test
+  void threads_zero() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().threads(0))
+        .hasMessage("threads must be >= 1, was 0");
+  }
+
+  @Test
+  void learningRate_outOfRange() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().learningRate(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("learningRate must be > 0.0 and < 1.0, was 0.0");
+    assertThatThrownBy(() -> SeriesForecaster.builder().learningRate(1.5))
+        .hasMessage("learningRate must be > 0.0 and < 1.0, was 1.5");
+    assertThatThrownBy(() -> SeriesForecaster.builder().learningRate(Double.NaN))
+        .hasMessage("learningRate must be > 0.0 and < 1.0, was NaN");
+  }
+
+  @Test
+  void validationFraction_one() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().validationFraction(1.0))
+        .hasMessage("validationFraction must be >= 0.0 and < 1.0, was 1.0");
+    assertThat(SeriesForecaster.builder().validationFraction(0).config().validationFraction())
+        .isZero();
+  }
+
+  @Test
+  void column_blankName() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().column(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column name must not be blank, was ' '");
+  }
+
+  @Test
+  void column_nullName() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().column(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("column");
+  }
+
+  @Test
+  void column_negativeIndex() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().column(-1))
+        .hasMessage("column index must be >= 0, was -1");
+  }
+
+  @Test
+  void column_lastChoiceWins() {
+    ForecasterConfig byIndex = SeriesForecaster.builder().column("Close").column(4).config();
+    assertThat(byIndex.columnName()).isNull();
+    assertThat(byIndex.columnIndex()).isEqualTo(4);
+    ForecasterConfig byName = SeriesForecaster.builder().column(4).column("Close").config();
+    assertThat(byName.columnName()).isEqualTo("Close");
+    assertThat(byName.columnIndex()).isEqualTo(-1);
+  }
+
+  @Test
+  void delimiter_quote() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().delimiter('"').build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("delimiter must not be a quote or line break, was '\"'");
+  }
+
+  @Test
+  void transform_null() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().transform(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("transform");
+  }
+
+  @Test
+  void config_rechecksValuesNotFromTheBuilder() {
+    ForecasterConfig valid = SeriesForecaster.builder().config();
+    assertThatThrownBy(() -> new ForecasterConfig(0, valid.hidden(), valid.layers(),
+        valid.epochs(), valid.learningRate(), valid.batchSize(), valid.seed(), null, -1,
+        valid.validationFraction(), valid.transform(), valid.missingValues(), ',', 1))
+        .hasMessage("window must be >= 1, was 0");
+    assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", 2, 0.3,
+        TargetTransform.LEVELS, MissingValues.DROP, ',', 1))
+        .hasMessage("column is set both by name ('Close') and by index (2); set only one");
+  }
+
+  @Test
+  void toBuilder_derivesAVariantAndLeavesTheOriginal() {
+    ForecasterConfig original = SeriesForecaster.builder().window(5).seed(7).config();
+    ForecasterConfig variant = original.toBuilder().window(9).config();
+    assertThat(variant.window()).isEqualTo(9);
+    assertThat(variant.seed()).isEqualTo(7);
+    assertThat(original.window()).isEqualTo(5);
+    assertThat(original.toBuilder().config()).isEqualTo(original);
+  }
+
+  @Test
+  void minimumHistory_dependsOnTransform() {
+    assertThat(SeriesForecaster.builder().window(3).transform(TargetTransform.LEVELS).build()
+        .minimumHistory()).isEqualTo(3);
+    assertThat(SeriesForecaster.builder().window(3).transform(TargetTransform.DIFFERENCES).build()
+        .minimumHistory()).isEqualTo(4);
+    assertThat(SeriesForecaster.builder().window(3).transform(TargetTransform.LOG_RETURNS).build()
+        .minimumHistory()).isEqualTo(4);
+  }
+}
