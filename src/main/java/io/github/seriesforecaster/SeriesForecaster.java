@@ -37,10 +37,12 @@ import java.util.Objects;
  */
 public final class SeriesForecaster {
   private final ForecasterConfig config;
+  private final EpochListener listener;
   private volatile FittedModel fitted;
 
-  private SeriesForecaster(ForecasterConfig config, FittedModel fitted) {
+  private SeriesForecaster(ForecasterConfig config, EpochListener listener, FittedModel fitted) {
     this.config = config;
+    this.listener = listener;
     this.fitted = fitted;
   }
 
@@ -125,7 +127,7 @@ public final class SeriesForecaster {
   }
 
   private FitReport fit(SeriesData data, long start) {
-    Fitting.Result result = Fitting.fit(config, data, start);
+    Fitting.Result result = Fitting.fit(config, data, listener, start);
     fitted = result.model();
     return result.report();
   }
@@ -207,7 +209,7 @@ public final class SeriesForecaster {
     Objects.requireNonNull(file, "file");
     FittedModel model = ForecasterArchive.read(file);
     NativeRuntime.useThreads(model.config().threads());
-    return new SeriesForecaster(model.config(), model);
+    return new SeriesForecaster(model.config(), EpochListener.NONE, model);
   }
 
   private FittedModel fittedModel() {
@@ -267,6 +269,7 @@ public final class SeriesForecaster {
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
+    private EpochListener listener = EpochListener.NONE;
 
     Builder() {}
 
@@ -424,6 +427,17 @@ public final class SeriesForecaster {
     }
 
     /**
+     * Sets who is told about each training epoch. Not part of the configuration: it is not saved.
+     *
+     * @param listener called after every epoch of every fit
+     * @return this builder
+     */
+    public Builder listener(EpochListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * @return the configuration, validated as a whole
      * @throws IllegalArgumentException if a value or a combination is invalid
      */
@@ -438,7 +452,7 @@ public final class SeriesForecaster {
      * @throws IllegalArgumentException if a value or a combination is invalid
      */
     public SeriesForecaster build() {
-      return new SeriesForecaster(config(), null);
+      return new SeriesForecaster(config(), listener, null);
     }
   }
 }

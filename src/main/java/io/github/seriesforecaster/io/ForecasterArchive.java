@@ -4,6 +4,7 @@ import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.data.Scaler;
 import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
+import io.github.seriesforecaster.model.Backends;
 import io.github.seriesforecaster.model.FittedModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -93,6 +94,7 @@ public final class ForecasterArchive {
    */
   public static FittedModel read(Path source) throws IOException {
     String name = source.toString();
+    Backends.checkOnce();
     if (!Files.exists(source)) {
       throw new NoSuchFileException(name, null, "no such model file");
     }

@@ -13,6 +13,7 @@ public final class NativeRuntime {
    * @param threads at least 1
    */
   public static void useThreads(int threads) {
+    Backends.checkOnce();
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.train;
 
+import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.ForecasterConfig;
@@ -42,11 +43,13 @@ public final class Fitting {
   /**
    * @param config the settings
    * @param data the series and where it came from
+   * @param listener told about each epoch
    * @param startNanos when the fit started ({@link System#nanoTime()}), reading included
    * @return the model and its report
    * @throws SeriesFormatException if the series is too short or cannot be transformed
    */
-  public static Result fit(ForecasterConfig config, SeriesData data, long startNanos) {
+  public static Result fit(
+      ForecasterConfig config, SeriesData data, EpochListener listener, long startNanos) {
     double[] series = data.values();
     TransformCodec codec = TransformCodec.of(config.transform());
     try {
@@ -66,7 +69,7 @@ public final class Fitting {
     TrainingSummary training;
     try {
       network = LstmNetworkFactory.create(config);
-      training = Trainer.train(network, windows, config);
+      training = Trainer.train(network, windows, config, listener);
     } catch (RuntimeException e) {
       throw new ForecasterException("training failed on " + data.source() + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.train;
 
+import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecasterConfig;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,15 +28,17 @@ public final class Trainer {
    * @param network an initialised network, trained in place
    * @param windows all training windows
    * @param config epochs, batch size and seed
+   * @param listener told about each epoch
    * @return what the training did
    */
-  public static TrainingSummary train(
-      MultiLayerNetwork network, DataSet windows, ForecasterConfig config) {
+  public static TrainingSummary train(MultiLayerNetwork network, DataSet windows,
+      ForecasterConfig config, EpochListener listener) {
     long start = System.nanoTime();
     Random random = new Random(config.seed());
     List<DataSet> batches = batches(windows, config.batchSize(), random);
     int epochs = config.epochs();
     int progressEvery = Math.max(1, epochs / PROGRESS_LINES);
+    long epochStart = start;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       if (batches.size() > 1) {
         Collections.shuffle(batches, random);
@@ -43,9 +46,12 @@ public final class Trainer {
       for (DataSet batch : batches) {
         network.fit(batch);
       }
+      long now = System.nanoTime();
+      double loss = network.score();
+      listener.epochEnded(epoch, epochs, loss, now - epochStart, now - start);
+      epochStart = now;
       if (log.isDebugEnabled() || epoch % progressEvery == 0) {
-        double loss = network.score();
-        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        long elapsed = (now - start) / 1_000_000;
         if (epoch % progressEvery == 0) {
           log.info("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss, elapsed);
         } else {
