@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param validationWindows windows scored
  * @param model the model's one-step validation accuracy
  * @param naive the naive forecast's accuracy on the same windows
+ * @param shrinkage factor in [0, 1] applied to the network's predicted change, fitted by least
+ *     squares on the validation windows: near 0 when the network has no skill beyond the
+ *     no-change forecast, 1 when shrinking is off or there is nothing to fit it on
  */
 public record FitReport(
     int epochsRun,
@@ -31,7 +34,8 @@ public record FitReport(
     int trainingWindows,
     int validationWindows,
     ErrorMetrics model,
-    ErrorMetrics naive) {
+    ErrorMetrics naive,
+    double shrinkage) {
 
   public FitReport {
     Objects.requireNonNull(stopReason, "stopReason");
@@ -63,7 +67,9 @@ public record FitReport(
     if (validationWindows == 0) {
       return text.append("no validation part (validationFraction 0)").toString();
     }
-    text.append(String.format(Locale.ROOT, "validation, %d one-step forecasts:%n", validationWindows));
+    text.append(String.format(Locale.ROOT,
+        "validation, %d one-step forecasts (predicted changes scaled by %.3f):%n",
+        validationWindows, shrinkage));
     text.append(String.format(Locale.ROOT, "  %-6s %s%n", "model", model));
     text.append(String.format(Locale.ROOT, "  %-6s %s%n", "naive", naive));
     text.append(beatsNaive()

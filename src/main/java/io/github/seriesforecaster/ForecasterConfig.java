@@ -1,5 +1,6 @@
 package io.github.seriesforecaster;
 
+import io.github.seriesforecaster.data.TransformCodec;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,12 @@ import java.util.Objects;
  * @param validationFraction share of the series, taken from its end, held out for validation;
  *     0 (no validation) up to but excluding 1
  * @param transform what the network sees and predicts
+ * @param season season length in steps (12 for monthly data with a yearly cycle), or 0 for none;
+ *     used by the seasonal transform and reported baselines
+ * @param patience epochs without improvement of the validation loss before training stops early
+ *     and the best epoch's network is kept; 0 trains all {@code epochs} and keeps the last
+ * @param shrink whether to shrink predicted changes toward the transform's no-change forecast by a
+ *     factor fitted on the validation part, so a model without skill falls back to that forecast
  * @param missingValues what to do with empty, {@code NA} or {@code NaN} cells
  * @param delimiter CSV field separator
  * @param threads ND4J/OpenMP/BLAS threads used while fitting and predicting, at least 1; a
@@ -38,6 +45,9 @@ public record ForecasterConfig(
     int columnIndex,
     double validationFraction,
     TargetTransform transform,
+    int season,
+    int patience,
+    boolean shrink,
     MissingValues missingValues,
     char delimiter,
     int threads) {
@@ -64,7 +74,13 @@ public record ForecasterConfig(
   /** Default {@code validationFraction}: the last 30% of the series. */
   public static final double DEFAULT_VALIDATION_FRACTION = 0.3;
   /** Default {@code transform}. */
-  public static final TargetTransform DEFAULT_TRANSFORM = TargetTransform.DIFFERENCES;
+  public static final TargetTransform DEFAULT_TRANSFORM = TargetTransform.AUTO;
+  /** Default {@code season}: none. */
+  public static final int DEFAULT_SEASON = 0;
+  /** Default {@code patience}. */
+  public static final int DEFAULT_PATIENCE = 30;
+  /** Default {@code shrink}. */
+  public static final boolean DEFAULT_SHRINK = true;
   /** Default {@code missingValues}. */
   public static final MissingValues DEFAULT_MISSING_VALUES = MissingValues.DROP;
   /** Default {@code delimiter}. */
@@ -86,6 +102,15 @@ public record ForecasterConfig(
     Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
     Checks.atLeast(1, threads, "threads");
     Objects.requireNonNull(transform, "transform");
+    Checks.atLeast(0, season, "season");
+    if (season == 1) {
+      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+    }
+    if (transform == TargetTransform.SEASONAL_DIFFERENCES && season == 0) {
+      throw new IllegalArgumentException(
+          "transform SEASONAL_DIFFERENCES needs a season; set season(...) to the cycle length");
+    }
+    Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(missingValues, "missingValues");
     if (columnName != null && columnIndex != -1) {
       throw new IllegalArgumentException(
@@ -103,13 +128,18 @@ public record ForecasterConfig(
   }
 
   /**
-   * Past values {@link SeriesForecaster#predict(double[])} needs: {@code window}, plus one for a
-   * differencing transform.
+   * Past values {@link SeriesForecaster#predict(double[])} needs: {@code window}, plus one for
+   * first differences or log returns, plus {@code season + 1} for seasonal differences.
    *
    * @return the minimum length of a series passed to predict
    */
   public int minimumHistory() {
-    return transform == TargetTransform.LEVELS ? window : window + 1;
+    return window + TransformCodec.of(transform, season).lag();
+  }
+
+  /** @return the transform actually used: {@code AUTO} resolved for this season */
+  public TargetTransform effectiveTransform() {
+    return TransformCodec.resolve(transform, season);
   }
 
   /** @return a builder holding these settings, to derive a variant */

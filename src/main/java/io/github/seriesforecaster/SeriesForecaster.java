@@ -35,7 +35,7 @@ import java.util.Objects;
  * previous model until the new one is complete, and it replaces the old in one atomic step. A
  * {@code fit} that fails leaves the previous model in place.
  */
-public final class SeriesForecaster {
+public final class SeriesForecaster implements Forecaster {
   private final ForecasterConfig config;
   private final EpochListener listener;
   private volatile FittedModel fitted;
@@ -57,8 +57,15 @@ public final class SeriesForecaster {
   }
 
   /** @return the minimum length of a series given to {@link #predict(double[])} */
+  @Override
   public int minimumHistory() {
     return config.minimumHistory();
+  }
+
+  /** @return {@code lstm} */
+  @Override
+  public String name() {
+    return "lstm";
   }
 
   /** @return true after a successful {@code fit} or {@code load} */
@@ -141,6 +148,7 @@ public final class SeriesForecaster {
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
    * @throws IllegalArgumentException if the series is too short or a used value is not finite
    */
+  @Override
   public double predict(double[] series) {
     FittedModel model = fittedModel();
     checkHistory(series, "series");
@@ -175,6 +183,7 @@ public final class SeriesForecaster {
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
    * @throws IllegalArgumentException if {@code steps < 1}, or the series is too short or not finite
    */
+  @Override
   public double[] forecast(double[] series, int steps) {
     FittedModel model = fittedModel();
     checkHistory(series, "series");
@@ -227,13 +236,12 @@ public final class SeriesForecaster {
     if (series.length < needed) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s has %d values but window=%d with %s needs at least %d; pass a longer history",
-          name, series.length, config.window(), config.transform(), needed));
+          name, series.length, config.window(), config.effectiveTransform(), needed));
     }
     int from = series.length - needed;
     checkFinite(series, from, name);
-    double[] used = java.util.Arrays.copyOfRange(series, from, series.length);
     try {
-      TransformCodec.of(config.transform()).checkSeries(used, name);
+      TransformCodec.of(config.transform(), config.season()).checkSeries(series, from, name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " ends with values the transform cannot use: "
           + e.getMessage(), e);
@@ -266,6 +274,9 @@ public final class SeriesForecaster {
     private int columnIndex = -1;
     private double validationFraction = ForecasterConfig.DEFAULT_VALIDATION_FRACTION;
     private TargetTransform transform = ForecasterConfig.DEFAULT_TRANSFORM;
+    private int season = ForecasterConfig.DEFAULT_SEASON;
+    private int patience = ForecasterConfig.DEFAULT_PATIENCE;
+    private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
@@ -285,6 +296,9 @@ public final class SeriesForecaster {
       columnIndex = config.columnIndex();
       validationFraction = config.validationFraction();
       transform = config.transform();
+      season = config.season();
+      patience = config.patience();
+      shrink = config.shrink();
       missingValues = config.missingValues();
       delimiter = config.delimiter();
       threads = config.threads();
@@ -400,6 +414,40 @@ public final class SeriesForecaster {
     }
 
     /**
+     * @param season season length in steps, e.g. 12 for monthly data with a yearly cycle; 0 (the
+     *     default) for none, otherwise at least 2
+     * @return this builder
+     */
+    public Builder season(int season) {
+      Checks.atLeast(0, season, "season");
+      if (season == 1) {
+        throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+      }
+      this.season = season;
+      return this;
+    }
+
+    /**
+     * @param patience epochs without improvement of the validation loss before training stops and
+     *     the best epoch's network is kept; 0 turns early stopping off
+     * @return this builder
+     */
+    public Builder patience(int patience) {
+      this.patience = Checks.atLeast(0, patience, "patience");
+      return this;
+    }
+
+    /**
+     * @param shrink whether to shrink predicted changes toward the no-change forecast by a factor
+     *     fitted on the validation part (default true)
+     * @return this builder
+     */
+    public Builder shrink(boolean shrink) {
+      this.shrink = shrink;
+      return this;
+    }
+
+    /**
      * @param policy what to do with empty, {@code NA} or {@code NaN} cells
      * @return this builder
      */
@@ -443,8 +491,8 @@ public final class SeriesForecaster {
      */
     public ForecasterConfig config() {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
-          columnName, columnIndex, validationFraction, transform, missingValues, delimiter,
-          threads);
+          columnName, columnIndex, validationFraction, transform, season, patience, shrink,
+          missingValues, delimiter, threads);
     }
 
     /**

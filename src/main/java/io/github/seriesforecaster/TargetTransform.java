@@ -6,8 +6,19 @@ package io.github.seriesforecaster;
  * <p>Every transform is applied to each window on its own and inverted exactly, so
  * {@link SeriesForecaster#predict(double[])} always takes and returns original units. The
  * transformed values are then min-max scaled to [-1, 1] by a scaler fitted on the training part only.
+ *
+ * <p>Each transform except {@link #LEVELS} has a natural "no change" forecast, a transformed value of
+ * zero: the naive forecast for {@link #DIFFERENCES} and {@link #LOG_RETURNS}, last year's change
+ * added to the last value for {@link #SEASONAL_DIFFERENCES}. The network learns what to add to it,
+ * and its output is shrunk toward it by a factor fitted on the validation part (see
+ * {@link FitReport#shrinkage()}).
  */
 public enum TargetTransform {
+  /**
+   * {@link #SEASONAL_DIFFERENCES} when a season is set, {@link #DIFFERENCES} otherwise. The default:
+   * measured best on the benchmark series (docs/quality.md).
+   */
+  AUTO,
   /**
    * The values themselves. The network cannot predict outside the range it saw in training, so a
    * trending series whose validation period leaves that range is forecast badly.
@@ -23,5 +34,12 @@ public enum TargetTransform {
    * the predicted return. Suits prices and other positive series whose changes grow with their
    * level. All values must be positive. Needs one more past value than {@code window}.
    */
-  LOG_RETURNS
+  LOG_RETURNS,
+  /**
+   * Seasonal and first differences {@code (x[t] - x[t-1]) - (x[t-s] - x[t-s-1])} for season length
+   * {@code s}: the change since the last value compared with the same change one season earlier
+   * (the differencing of the classic "airline" seasonal model). Needs a season and
+   * {@code window + season + 1} past values.
+   */
+  SEASONAL_DIFFERENCES
 }

@@ -147,7 +147,7 @@ class SeriesForecasterTest {
     double[] series = new double[40];
     Arrays.fill(series, 1e12);
     for (TargetTransform transform : TargetTransform.values()) {
-      SeriesForecaster forecaster = TestSeries.tinyBuilder().transform(transform).build();
+      SeriesForecaster forecaster = TestSeries.tinyBuilder().transform(transform).season(4).build();
       FitReport report = forecaster.fit(series);
       assertThat(report.trainingLoss()).as(transform.name()).isFinite();
       assertThat(report.model().rmse()).as(transform.name()).isFinite();

@@ -2,104 +2,124 @@ package io.github.seriesforecaster.data;
 
 import io.github.seriesforecaster.TargetTransform;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Applies a {@link TargetTransform} to one value given the value before it, and inverts it.
- * A transformed series {@code z} has {@code z[i] = forward(x[i-1], x[i])} for {@code i >= lag()}.
+ * Applies a {@link TargetTransform} at one index of a series, and inverts it. The transformed value
+ * at index {@code t} depends on {@code x[t]} and the {@link #lag()} values before it, so a series
+ * of {@code n} values has {@code n - lag} transformed values.
  */
-public enum TransformCodec {
-  LEVELS(0) {
-    @Override
-    public double forward(double previous, double current) {
-      return current;
-    }
-
-    @Override
-    public double inverse(double previous, double transformed) {
-      return transformed;
-    }
-  },
-  DIFFERENCES(1) {
-    @Override
-    public double forward(double previous, double current) {
-      return current - previous;
-    }
-
-    @Override
-    public double inverse(double previous, double transformed) {
-      return previous + transformed;
-    }
-  },
-  LOG_RETURNS(1) {
-    @Override
-    public double forward(double previous, double current) {
-      return Math.log(current / previous);
-    }
-
-    @Override
-    public double inverse(double previous, double transformed) {
-      return previous * Math.exp(transformed);
-    }
-
-    @Override
-    void checkValue(double value, int index, String argument) {
-      if (!(value > 0)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s[%d] is %s but the LOG_RETURNS transform needs positive values; "
-                + "use DIFFERENCES for series with zeros or negatives",
-            argument, index, value));
-      }
-    }
-  };
-
+public final class TransformCodec {
+  private final TargetTransform transform;
+  private final int season;
   private final int lag;
 
-  TransformCodec(int lag) {
-    this.lag = lag;
+  private TransformCodec(TargetTransform transform, int season) {
+    this.transform = transform;
+    this.season = season;
+    this.lag = switch (transform) {
+      case LEVELS -> 0;
+      case DIFFERENCES, LOG_RETURNS -> 1;
+      case SEASONAL_DIFFERENCES -> season + 1;
+      case AUTO -> throw new IllegalArgumentException("AUTO must be resolved first");
+    };
   }
 
-  /** @return the codec of a transform */
-  public static TransformCodec of(TargetTransform transform) {
-    return valueOf(transform.name());
+  /**
+   * @param transform the transform; {@code AUTO} resolves to seasonal or first differences
+   * @param season season length, 0 for none; at least 2 for {@code SEASONAL_DIFFERENCES}
+   * @return the codec
+   */
+  public static TransformCodec of(TargetTransform transform, int season) {
+    Objects.requireNonNull(transform, "transform");
+    TargetTransform resolved = resolve(transform, season);
+    if (resolved == TargetTransform.SEASONAL_DIFFERENCES && season < 2) {
+      throw new IllegalArgumentException(
+          "SEASONAL_DIFFERENCES needs a season of at least 2, was " + season);
+    }
+    return new TransformCodec(resolved, season);
   }
 
-  /** @return how many values before the first one the transform needs (0 or 1) */
+  /** @return the transform {@code AUTO} stands for with this season, or {@code transform} itself */
+  public static TargetTransform resolve(TargetTransform transform, int season) {
+    if (transform != TargetTransform.AUTO) {
+      return transform;
+    }
+    return season > 0 ? TargetTransform.SEASONAL_DIFFERENCES : TargetTransform.DIFFERENCES;
+  }
+
+  /** @return the concrete transform */
+  public TargetTransform transform() {
+    return transform;
+  }
+
+  /** @return how many values before an index its transformed value needs */
   public int lag() {
     return lag;
   }
 
-  /** @return the transformed value of {@code current} */
-  public abstract double forward(double previous, double current);
+  /** @return true if a transformed value of zero means "no change" (every transform but LEVELS) */
+  public boolean hasNoChangeBaseline() {
+    return transform != TargetTransform.LEVELS;
+  }
 
-  /** @return the original value whose transform is {@code transformed} */
-  public abstract double inverse(double previous, double transformed);
-
-  /**
-   * Checks that a value can be transformed.
-   *
-   * @throws IllegalArgumentException naming {@code argument[index]} if it cannot
-   */
-  void checkValue(double value, int index, String argument) {}
-
-  /**
-   * Checks every value of a series.
-   *
-   * @throws IllegalArgumentException naming the first value that cannot be transformed
-   */
-  public void checkSeries(double[] series, String argument) {
-    for (int i = 0; i < series.length; i++) {
-      checkValue(series[i], i, argument);
-    }
+  /** @return the transformed value at {@code index >= lag()} */
+  public double forward(double[] series, int index) {
+    double current = series[index];
+    return switch (transform) {
+      case LEVELS -> current;
+      case DIFFERENCES -> current - series[index - 1];
+      case LOG_RETURNS -> Math.log(current / series[index - 1]);
+      case SEASONAL_DIFFERENCES -> current - baseline(series, index);
+      case AUTO -> throw new AssertionError("resolved in the constructor");
+    };
   }
 
   /**
-   * @return the transformed series; element {@code i} belongs to {@code series[i + lag()]}
+   * @param series the values before {@code index}; {@code series[index]} itself is not read
+   * @param index the index being predicted, at least {@link #lag()}
+   * @param transformed the transformed value predicted for it
+   * @return the value in original units
    */
+  public double inverse(double[] series, int index, double transformed) {
+    return switch (transform) {
+      case LEVELS -> transformed;
+      case DIFFERENCES -> series[index - 1] + transformed;
+      case LOG_RETURNS -> series[index - 1] * Math.exp(transformed);
+      case SEASONAL_DIFFERENCES -> baseline(series, index) + transformed;
+      case AUTO -> throw new AssertionError("resolved in the constructor");
+    };
+  }
+
+  /** Last value plus the change over the same step one season earlier. */
+  private double baseline(double[] series, int index) {
+    return series[index - 1] + series[index - season] - series[index - season - 1];
+  }
+
+  /**
+   * Checks that every value of a series can be transformed.
+   *
+   * @throws IllegalArgumentException naming {@code argument[index]} of the first value that cannot
+   */
+  public void checkSeries(double[] series, int from, String argument) {
+    if (transform != TargetTransform.LOG_RETURNS) {
+      return;
+    }
+    for (int i = from; i < series.length; i++) {
+      if (!(series[i] > 0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s[%d] is %s but the LOG_RETURNS transform needs positive values; "
+                + "use DIFFERENCES for series with zeros or negatives",
+            argument, i, series[i]));
+      }
+    }
+  }
+
+  /** @return the transformed series; element {@code i} belongs to {@code series[i + lag()]} */
   public double[] forwardAll(double[] series) {
     double[] transformed = new double[Math.max(0, series.length - lag)];
     for (int i = 0; i < transformed.length; i++) {
-      int index = i + lag;
-      transformed[i] = forward(lag == 0 ? Double.NaN : series[index - 1], series[index]);
+      transformed[i] = forward(series, i + lag);
     }
     return transformed;
   }

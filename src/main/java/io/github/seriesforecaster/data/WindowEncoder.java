@@ -14,16 +14,33 @@ public final class WindowEncoder {
   private final TransformCodec codec;
   private final int window;
   private final Scaler scaler;
+  private final double shrinkage;
 
   /**
    * @param codec the target transform
    * @param window values per network input
    * @param scaler scaler fitted on the transformed training values
+   * @param shrinkage factor in [0, 1] applied to the predicted transformed value, pulling it toward
+   *     the transform's no-change forecast; 1 leaves it alone
    */
-  public WindowEncoder(TransformCodec codec, int window, Scaler scaler) {
+  public WindowEncoder(TransformCodec codec, int window, Scaler scaler, double shrinkage) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.window = window;
     this.scaler = Objects.requireNonNull(scaler, "scaler");
+    if (!(shrinkage >= 0 && shrinkage <= 1)) {
+      throw new IllegalArgumentException("shrinkage must be between 0 and 1, was " + shrinkage);
+    }
+    this.shrinkage = codec.hasNoChangeBaseline() ? shrinkage : 1.0;
+  }
+
+  /** @return this encoder with another shrinkage factor */
+  public WindowEncoder withShrinkage(double factor) {
+    return new WindowEncoder(codec, window, scaler, factor);
+  }
+
+  /** @return the factor applied to predicted transformed values (always 1 for LEVELS) */
+  public double shrinkage() {
+    return shrinkage;
   }
 
   /** @return past values needed per prediction */
@@ -54,15 +71,13 @@ public final class WindowEncoder {
    */
   public void encode(double[] series, int end, float[] out, int offset) {
     for (int k = 0; k < window; k++) {
-      int index = end - window + k;
-      double previous = index > 0 ? series[index - 1] : Double.NaN;
-      out[offset + k] = (float) scaler.scale(codec.forward(previous, series[index]));
+      out[offset + k] = (float) scaler.scale(codec.forward(series, end - window + k));
     }
   }
 
   /** @return the scaled training target for {@code series[index]}, {@code index >= minimumHistory()} */
   public double target(double[] series, int index) {
-    return scaler.scale(codec.forward(series[index - 1], series[index]));
+    return scaler.scale(codec.forward(series, index));
   }
 
   /**
@@ -72,6 +87,11 @@ public final class WindowEncoder {
    * @return the predicted value of {@code series[end]} in original units
    */
   public double decode(double[] series, int end, double output) {
-    return codec.inverse(series[end - 1], scaler.unscale(output));
+    return codec.inverse(series, end, shrinkage * transformedOutput(output));
+  }
+
+  /** @return the network output in transformed units, before shrinkage */
+  public double transformedOutput(double output) {
+    return scaler.unscale(output);
   }
 }

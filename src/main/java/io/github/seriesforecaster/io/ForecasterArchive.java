@@ -71,7 +71,8 @@ public final class ForecasterArchive {
             new NonClosingOutputStream(zip));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(METADATA_JSON));
-        String json = ModelMetadata.current(model.config(), model.data(), model.trainedAt()).toJson();
+        String json = ModelMetadata.current(model.config(), model.encoder().shrinkage(),
+            model.data(), model.trainedAt()).toJson();
         zip.write(json.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
@@ -139,9 +140,14 @@ public final class ForecasterArchive {
     if (normalizer == null) {
       throw new ModelFormatException(name + ": normalizer.bin holds no scaler");
     }
-    WindowEncoder encoder = new WindowEncoder(
-        TransformCodec.of(metadata.config().transform()), metadata.config().window(),
-        Scaler.of(normalizer));
+    WindowEncoder encoder;
+    try {
+      encoder = new WindowEncoder(
+          TransformCodec.of(metadata.config().transform(), metadata.config().season()),
+          metadata.config().window(), Scaler.of(normalizer), metadata.shrinkage());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(name + ": " + e.getMessage(), e);
+    }
     log.info("loaded model from {} (format {}, written by series-forecaster {})", name,
         metadata.formatVersion(), metadata.libraryVersion());
     return new FittedModel(metadata.config(), network, encoder, metadata.data(), metadata.trainedAt());

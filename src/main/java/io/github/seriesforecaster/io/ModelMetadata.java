@@ -26,6 +26,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param javaVersion the Java version that wrote the file
  * @param trainedAt when training finished
  * @param config the settings
+ * @param shrinkage the fitted factor applied to predicted changes
  * @param data what the model was trained on
  */
 public record ModelMetadata(
@@ -35,6 +36,7 @@ public record ModelMetadata(
     String javaVersion,
     Instant trainedAt,
     ForecasterConfig config,
+    double shrinkage,
     TrainingData data) {
 
   /** The format this release writes; it reads every version from 1 up to this one. */
@@ -50,9 +52,11 @@ public record ModelMetadata(
   }
 
   /** @return metadata for a model trained now by this library */
-  public static ModelMetadata current(ForecasterConfig config, TrainingData data, Instant trainedAt) {
+  public static ModelMetadata current(
+      ForecasterConfig config, double shrinkage, TrainingData data, Instant trainedAt) {
     return new ModelMetadata(CURRENT_FORMAT_VERSION, LibraryVersion.library(),
-        LibraryVersion.dl4j(), System.getProperty("java.version"), trainedAt, config, data);
+        LibraryVersion.dl4j(), System.getProperty("java.version"), trainedAt, config, shrinkage,
+        data);
   }
 
   /** @return the JSON text */
@@ -75,9 +79,13 @@ public record ModelMetadata(
     c.put("columnIndex", config.columnIndex());
     c.put("validationFraction", config.validationFraction());
     c.put("transform", config.transform().name());
+    c.put("season", config.season());
+    c.put("patience", config.patience());
+    c.put("shrink", config.shrink());
     c.put("missingValues", config.missingValues().name());
     c.put("delimiter", String.valueOf(config.delimiter()));
     c.put("threads", config.threads());
+    root.put("shrinkage", shrinkage);
     ObjectNode d = root.putObject("data");
     d.put("source", data.source());
     d.put("column", data.column());
@@ -124,13 +132,15 @@ public record ModelMetadata(
           c.integer("window"), c.integer("hidden"), c.integer("layers"), c.integer("epochs"),
           c.decimal("learningRate"), c.integer("batchSize"), c.longInteger("seed"),
           c.textOrNull("columnName"), c.integer("columnIndex"), c.decimal("validationFraction"),
-          c.enumValue("transform", TargetTransform.class),
+          c.enumValue("transform", TargetTransform.class), c.integer("season"),
+          c.integer("patience"), c.bool("shrink"),
           c.enumValue("missingValues", MissingValues.class),
           c.character("delimiter"), c.integer("threads"));
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
           d.integer("missing"), d.integer("values"), d.text("sha256"));
       return new ModelMetadata(version, fields.text("libraryVersion"), fields.text("dl4jVersion"),
-          fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config, data);
+          fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config,
+          fields.decimal("shrinkage"), data);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new ModelFormatException(file + ": metadata.json holds an invalid value: "
           + e.getMessage(), e);
@@ -182,6 +192,14 @@ public record ModelMetadata(
         throw wrongType(name, "a number", value);
       }
       return value.doubleValue();
+    }
+
+    boolean bool(String name) {
+      JsonNode value = field(name, false);
+      if (!value.isBoolean()) {
+        throw wrongType(name, "true or false", value);
+      }
+      return value.booleanValue();
     }
 
     String text(String name) {

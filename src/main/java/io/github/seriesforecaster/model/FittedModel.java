@@ -88,8 +88,22 @@ public final class FittedModel {
    * @param firstTarget at least {@code minimumHistory()}
    */
   public double[] oneStepForecasts(double[] series, int firstTarget) {
-    int count = series.length - firstTarget;
-    if (count <= 0) {
+    double[] outputs = networkOutputs(series, firstTarget);
+    int count = outputs.length;
+    double[] result = new double[count];
+    for (int i = 0; i < count; i++) {
+      result[i] = encoder.decode(series, firstTarget + i, outputs[i]);
+    }
+    return result;
+  }
+
+  /**
+   * The network's raw (scaled) outputs for one-step forecasts of
+   * {@code series[firstTarget .. series.length)}, computed in one network call.
+   */
+  public double[] networkOutputs(double[] series, int firstTarget) {
+    int count = Math.max(0, series.length - firstTarget);
+    if (count == 0) {
       return new double[0];
     }
     int window = encoder.window();
@@ -97,12 +111,12 @@ public final class FittedModel {
     for (int i = 0; i < count; i++) {
       encoder.encode(series, firstTarget + i, inputs, i * window);
     }
-    double[] outputs = lastSteps(inputs, count);
-    double[] result = new double[count];
-    for (int i = 0; i < count; i++) {
-      result[i] = encoder.decode(series, firstTarget + i, outputs[i]);
-    }
-    return result;
+    return lastSteps(inputs, count);
+  }
+
+  /** @return this model with another encoder (the same network) */
+  public FittedModel withEncoder(WindowEncoder other) {
+    return new FittedModel(config, network, other, data, trainedAt);
   }
 
   /** @return {@code steps} values after {@code series}, each predicted from the ones before it */

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Fitting {
   private static final Logger log = LoggerFactory.getLogger(Fitting.class);
+  /** Standard normal quantile for a one-sided 95% bound. */
+  private static final double ONE_SIDED_95 = 1.645;
 
   private Fitting() {}
 
@@ -51,38 +52,43 @@ public final class Fitting {
   public static Result fit(
       ForecasterConfig config, SeriesData data, EpochListener listener, long startNanos) {
     double[] series = data.values();
-    TransformCodec codec = TransformCodec.of(config.transform());
+    TransformCodec codec = TransformCodec.of(config.transform(), config.season());
     try {
-      codec.checkSeries(series, "value");
+      codec.checkSeries(series, 0, "value");
     } catch (IllegalArgumentException e) {
       throw new SeriesFormatException(data.source() + ": " + e.getMessage(), e);
     }
     Split split = Split.of(series.length, config, data.source());
+    int first = split.trainingValues();
 
     NativeRuntime.useThreads(config.threads());
-    double[] trainingPart = Arrays.copyOf(series, split.trainingValues());
-    Scaler scaler = Scaler.fit(codec.forwardAll(trainingPart));
-    WindowEncoder encoder = new WindowEncoder(codec, config.window(), scaler);
-    DataSet windows = Windows.of(encoder, series, encoder.minimumHistory(), split.trainingValues());
+    Scaler scaler = Scaler.fit(codec.forwardAll(Arrays.copyOf(series, first)));
+    WindowEncoder encoder = new WindowEncoder(codec, config.window(), scaler, 1.0);
+    DataSet windows = Windows.of(encoder, series, encoder.minimumHistory(), first);
+    DataSet validation = first < series.length
+        ? Windows.of(encoder, series, first, series.length) : null;
 
-    MultiLayerNetwork network;
-    TrainingSummary training;
+    Trainer.Trained trained;
     try {
-      network = LstmNetworkFactory.create(config);
-      training = Trainer.train(network, windows, config, listener);
+      trained = Trainer.train(
+          LstmNetworkFactory.create(config), windows, validation, config, listener);
     } catch (RuntimeException e) {
       throw new ForecasterException("training failed on " + data.source() + ": " + e.getMessage(), e);
     }
+    TrainingSummary training = trained.summary();
     if (!Double.isFinite(training.trainingLoss())) {
       throw new ForecasterException(String.format(Locale.ROOT,
           "training on %s diverged (loss %s); lower the learningRate (now %s)",
           data.source(), training.trainingLoss(), config.learningRate()));
     }
-    FittedModel model = new FittedModel(config, network, encoder,
+    FittedModel model = new FittedModel(config, trained.network(), encoder,
         TrainingData.of(data.source(), data.column(), data.rows(), data.missing(), series),
         Instant.now());
+    if (config.shrink() && validation != null) {
+      model = model.withEncoder(encoder.withShrinkage(
+          shrinkage(encoder, series, first, model.networkOutputs(series, first))));
+    }
 
-    int first = split.trainingValues();
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     double[] forecast = model.oneStepForecasts(series, first);
     double[] naive = Arrays.copyOfRange(series, first - 1, series.length - 1);
@@ -93,18 +99,50 @@ public final class Fitting {
     FitReport report = new FitReport(training.epochsRun(), training.bestEpoch(),
         training.stopReason(), training.trainingLoss(),
         Duration.ofNanos(System.nanoTime() - startNanos), windows.numExamples(), actual.length,
-        modelMetrics, naiveMetrics);
-    log.info("fitted {} on {} column '{}': {} epochs, {} training windows, {} ms; "
-            + "validation RMSE {} vs naive {}",
-        config.transform(), data.source(), data.column(), training.epochsRun(),
-        windows.numExamples(), report.wallTime().toMillis(), modelMetrics.rmse(),
-        naiveMetrics.rmse());
+        modelMetrics, naiveMetrics, model.encoder().shrinkage());
+    log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
+            + "validation RMSE {} vs naive {}, shrinkage {}",
+        codec.transform(), data.source(), data.column(), training.epochsRun(),
+        training.bestEpoch(), windows.numExamples(), report.wallTime().toMillis(),
+        modelMetrics.rmse(), naiveMetrics.rmse(), report.shrinkage());
     if (actual.length > 0 && !report.beatsNaive()) {
       log.warn("the model does not beat the naive forecast on {}'s validation part "
               + "(RMSE {} vs {}); repeating the last value is at least as good",
           data.source(), modelMetrics.rmse(), naiveMetrics.rmse());
     }
     return new Result(model, report);
+  }
+
+  /**
+   * The factor in [0, 1] applied to the network's predicted change: the least-squares factor of
+   * {@code factor * predicted} against the true transformed values on the validation windows,
+   * lowered by 1.645 standard errors (a one-sided 95% lower bound) and clipped. Only skill that the
+   * validation part shows with confidence is kept; a network whose predicted changes are noise gets
+   * 0, and the forecast falls back to the no-change forecast instead of adding the noise.
+   */
+  static double shrinkage(WindowEncoder encoder, double[] series, int first, double[] outputs) {
+    int n = outputs.length;
+    double[] predicted = new double[n];
+    double[] actual = new double[n];
+    double crossProduct = 0;
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      predicted[i] = encoder.transformedOutput(outputs[i]);
+      actual[i] = encoder.codec().forward(series, first + i);
+      crossProduct += predicted[i] * actual[i];
+      squares += predicted[i] * predicted[i];
+    }
+    if (!(squares > 0) || n < 2) {
+      return n < 2 ? 1.0 : 0.0;
+    }
+    double factor = crossProduct / squares;
+    double residualSquares = 0;
+    for (int i = 0; i < n; i++) {
+      double residual = actual[i] - factor * predicted[i];
+      residualSquares += residual * residual;
+    }
+    double standardError = Math.sqrt(residualSquares / (n - 1) / squares);
+    return Math.max(0.0, Math.min(1.0, factor - ONE_SIDED_95 * standardError));
   }
 
   /** The chronological split of a series into training values and validation targets. */
@@ -118,7 +156,8 @@ public final class Fitting {
             "%s has %d values, %d of them for training after holding out %d for validation, "
                 + "but window=%d with %s needs at least %d training values; "
                 + "use a smaller window or a longer series",
-            source, length, training, validation, config.window(), config.transform(), needed));
+            source, length, training, validation, config.window(), config.effectiveTransform(),
+            needed));
       }
       return new Split(training, validation);
     }

@@ -4,15 +4,27 @@ import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecasterConfig;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network on windows for the configured number of epochs.
+ * Trains a network on windows: with DL4J's {@link EarlyStoppingTrainer} on the validation windows
+ * when there are some and {@code patience > 0} (the best epoch's network is kept), otherwise for
+ * exactly {@code epochs} epochs.
  *
  * <p>The mini-batches are cut once (after one seeded shuffle of the windows) and only their order is
  * shuffled per epoch: rebuilding batches every epoch costs more than the training step itself on
@@ -25,43 +37,80 @@ public final class Trainer {
   private Trainer() {}
 
   /**
-   * @param network an initialised network, trained in place
-   * @param windows all training windows
-   * @param config epochs, batch size and seed
-   * @param listener told about each epoch
-   * @return what the training did
+   * @param network the trained network: the best epoch's when training stopped early
+   * @param summary what the training did
    */
-  public static TrainingSummary train(MultiLayerNetwork network, DataSet windows,
+  public record Trained(MultiLayerNetwork network, TrainingSummary summary) {}
+
+  /**
+   * @param network an initialised network
+   * @param windows all training windows
+   * @param validation validation windows, or {@code null}
+   * @param config epochs, patience, batch size and seed
+   * @param listener told about each epoch
+   * @return the network to keep and what the training did
+   */
+  public static Trained train(MultiLayerNetwork network, DataSet windows, DataSet validation,
       ForecasterConfig config, EpochListener listener) {
     long start = System.nanoTime();
     Random random = new Random(config.seed());
     List<DataSet> batches = batches(windows, config.batchSize(), random);
-    int epochs = config.epochs();
-    int progressEvery = Math.max(1, epochs / PROGRESS_LINES);
-    long epochStart = start;
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      if (batches.size() > 1) {
-        Collections.shuffle(batches, random);
-      }
-      for (DataSet batch : batches) {
-        network.fit(batch);
-      }
-      long now = System.nanoTime();
-      double loss = network.score();
-      listener.epochEnded(epoch, epochs, loss, now - epochStart, now - start);
-      epochStart = now;
-      if (log.isDebugEnabled() || epoch % progressEvery == 0) {
-        long elapsed = (now - start) / 1_000_000;
-        if (epoch % progressEvery == 0) {
-          log.info("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss, elapsed);
-        } else {
-          log.debug("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss, elapsed);
+    Progress progress = new Progress(config.epochs(), listener, start);
+    if (validation == null || config.patience() == 0) {
+      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        if (batches.size() > 1) {
+          Collections.shuffle(batches, random);
         }
+        for (DataSet batch : batches) {
+          network.fit(batch);
+        }
+        progress.epochEnded(epoch, network.score());
       }
+      int epochs = config.epochs();
+      return new Trained(network, new TrainingSummary(epochs, epochs,
+          "completed " + epochs + " epochs", network.score(windows), millisSince(start)));
     }
-    double loss = network.score(windows);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new TrainingSummary(epochs, epochs, "completed " + epochs + " epochs", loss, millis);
+    EarlyStoppingConfiguration<MultiLayerNetwork> stopping =
+        new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+            .epochTerminationConditions(
+                new MaxEpochsTerminationCondition(config.epochs()),
+                new ScoreImprovementEpochTerminationCondition(config.patience()))
+            .scoreCalculator(new DataSetLossCalculator(
+                new ExistingDataSetIterator(List.of(validation)), true))
+            .evaluateEveryNEpochs(1)
+            .modelSaver(new InMemoryModelSaver<>())
+            .build();
+    EarlyStoppingTrainer trainer = new EarlyStoppingTrainer(
+        stopping, network, new ExistingDataSetIterator(new Shuffled(batches, random)));
+    trainer.setListener(new EarlyStoppingListener<>() {
+      @Override
+      public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {}
+
+      @Override
+      public void onEpoch(int epochNum, double score,
+          EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
+        progress.epochEnded(epochNum + 1, n.score());
+      }
+
+      @Override
+      public void onCompletion(EarlyStoppingResult<MultiLayerNetwork> result) {}
+    });
+    EarlyStoppingResult<MultiLayerNetwork> result = trainer.fit();
+    MultiLayerNetwork best = result.getBestModel();
+    int bestEpoch = result.getBestModelEpoch() + 1;
+    String reason = result.getTerminationReason() == EarlyStoppingResult.TerminationReason.EpochTerminationCondition
+        && result.getTotalEpochs() < config.epochs()
+        ? "stopped early: no validation improvement for " + config.patience() + " epochs"
+        : "completed " + result.getTotalEpochs() + " epochs";
+    log.debug("early stopping: {} ({}), best epoch {} with validation loss {}",
+        result.getTerminationReason(), result.getTerminationDetails(), bestEpoch,
+        result.getBestModelScore());
+    return new Trained(best, new TrainingSummary(result.getTotalEpochs(), bestEpoch, reason,
+        best.score(windows), millisSince(start)));
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   private static List<DataSet> batches(DataSet windows, int batchSize, Random random) {
@@ -71,5 +120,45 @@ public final class Trainer {
     DataSet shuffled = windows.copy();
     shuffled.shuffle(random.nextLong());
     return new ArrayList<>(shuffled.batchBy(batchSize));
+  }
+
+  /** The batches in a new seeded order each time an epoch starts iterating. */
+  private record Shuffled(List<DataSet> batches, Random random) implements Iterable<DataSet> {
+    @Override
+    public Iterator<DataSet> iterator() {
+      if (batches.size() > 1) {
+        Collections.shuffle(batches, random);
+      }
+      return batches.iterator();
+    }
+  }
+
+  /** Reports each epoch to the listener and to the log. */
+  private static final class Progress {
+    private final int epochs;
+    private final int every;
+    private final EpochListener listener;
+    private final long start;
+    private long epochStart;
+
+    Progress(int epochs, EpochListener listener, long start) {
+      this.epochs = epochs;
+      this.every = Math.max(1, epochs / PROGRESS_LINES);
+      this.listener = listener;
+      this.start = start;
+      this.epochStart = start;
+    }
+
+    void epochEnded(int epoch, double loss) {
+      long now = System.nanoTime();
+      listener.epochEnded(epoch, epochs, loss, now - epochStart, now - start);
+      epochStart = now;
+      if (epoch % every == 0) {
+        log.info("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss, (now - start) / 1_000_000);
+      } else if (log.isDebugEnabled()) {
+        log.debug("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss,
+            (now - start) / 1_000_000);
+      }
+    }
   }
 }

@@ -14,46 +14,69 @@ class TransformCodecTest {
   void inverse_roundTripsEveryTransform() {
     Random random = new Random(3);
     for (TargetTransform transform : TargetTransform.values()) {
-      TransformCodec codec = TransformCodec.of(transform);
-      for (int i = 0; i < 10_000; i++) {
-        double previous = Math.exp(random.nextGaussian() * 5);
-        double current = Math.exp(random.nextGaussian() * 5);
-        double back = codec.inverse(previous, codec.forward(previous, current));
-        double scale = Math.max(previous, current); // a difference is exact only to the larger operand's precision
-        assertThat(back).as(transform.name()).isCloseTo(current, within(1e-9 * scale));
+      TransformCodec codec = TransformCodec.of(transform, 4);
+      double[] series = new double[200];
+      for (int i = 0; i < series.length; i++) {
+        series[i] = Math.exp(random.nextGaussian() * 5);
+      }
+      for (int t = codec.lag(); t < series.length; t++) {
+        double back = codec.inverse(series, t, codec.forward(series, t));
+        double scale = 0; // a difference is exact only to its largest operand's precision
+        for (int k = t - codec.lag(); k <= t; k++) {
+          scale = Math.max(scale, Math.abs(series[k]));
+        }
+        assertThat(back).as(transform.name()).isCloseTo(series[t], within(1e-9 * scale));
       }
     }
   }
 
   @Test
   void forwardAll_alignsWithTheLag() {
-    double[] series = {1, 2, 4, 8};
-    assertThat(TransformCodec.LEVELS.forwardAll(series)).containsExactly(1, 2, 4, 8);
-    assertThat(TransformCodec.DIFFERENCES.forwardAll(series)).containsExactly(1, 2, 4);
-    assertThat(TransformCodec.LOG_RETURNS.forwardAll(series))
-        .containsExactly(Math.log(2), Math.log(2), Math.log(2));
+    double[] series = {1, 2, 4, 8, 16, 32};
+    assertThat(TransformCodec.of(TargetTransform.LEVELS, 0).forwardAll(series))
+        .containsExactly(series);
+    assertThat(TransformCodec.of(TargetTransform.DIFFERENCES, 0).forwardAll(series))
+        .containsExactly(1, 2, 4, 8, 16);
+    assertThat(TransformCodec.of(TargetTransform.LOG_RETURNS, 0).forwardAll(series))
+        .containsExactly(Math.log(2), Math.log(2), Math.log(2), Math.log(2), Math.log(2));
+    // season 2: (x[t] - x[t-1]) - (x[t-2] - x[t-3]) from t = 3
+    assertThat(TransformCodec.of(TargetTransform.SEASONAL_DIFFERENCES, 2).forwardAll(series))
+        .containsExactly(4 - 1, 8 - 2, 16 - 4);
+  }
+
+  @Test
+  void auto_resolvesBySeason() {
+    assertThat(TransformCodec.of(TargetTransform.AUTO, 0).transform())
+        .isEqualTo(TargetTransform.DIFFERENCES);
+    assertThat(TransformCodec.of(TargetTransform.AUTO, 12).transform())
+        .isEqualTo(TargetTransform.SEASONAL_DIFFERENCES);
+    assertThat(TransformCodec.of(TargetTransform.AUTO, 12).lag()).isEqualTo(13);
   }
 
   @Test
   void checkSeries_logReturnsRejectsNonPositive() {
-    assertThatThrownBy(() -> TransformCodec.LOG_RETURNS.checkSeries(new double[] {1, -2}, "s"))
+    assertThatThrownBy(() -> TransformCodec.of(TargetTransform.LOG_RETURNS, 0)
+        .checkSeries(new double[] {1, -2}, 0, "s"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("s[1] is -2.0 but the LOG_RETURNS transform needs positive values; "
             + "use DIFFERENCES for series with zeros or negatives");
-    TransformCodec.DIFFERENCES.checkSeries(new double[] {1, -2, 0}, "s");
+    TransformCodec.of(TargetTransform.DIFFERENCES, 0).checkSeries(new double[] {1, -2, 0}, 0, "s");
   }
 
   @Test
   void encoder_inputsAreScaledTransformedValuesAndDecodeInverts() {
     double[] series = {10, 12, 11, 15, 14};
-    Scaler scaler = Scaler.fit(TransformCodec.DIFFERENCES.forwardAll(series)); // diffs 2,-1,4,-1
-    WindowEncoder encoder = new WindowEncoder(TransformCodec.DIFFERENCES, 3, scaler);
+    TransformCodec codec = TransformCodec.of(TargetTransform.DIFFERENCES, 0);
+    Scaler scaler = Scaler.fit(codec.forwardAll(series)); // diffs 2, -1, 4, -1
+    WindowEncoder encoder = new WindowEncoder(codec, 3, scaler, 1.0);
     float[] inputs = new float[3];
     encoder.encode(series, 5, inputs, 0);
     // diffs -1, 4, -1 scaled from [-1, 4] to [-1, 1]
     assertThat(inputs).containsExactly(-1f, 1f, -1f);
     double target = encoder.target(series, 4);
     assertThat(encoder.decode(series, 4, target)).isCloseTo(14, within(1e-12));
+    // shrinkage 0 falls back to the no-change forecast: the last value
+    assertThat(encoder.withShrinkage(0).decode(series, 4, target)).isEqualTo(15);
   }
 
   @Test

@@ -46,7 +46,7 @@ class ForecasterArchiveTest {
       String json = new String(zip.getInputStream(zip.getEntry("metadata.json")).readAllBytes(),
           StandardCharsets.UTF_8);
       assertThat(json).contains("\"formatVersion\" : 1", "\"window\" : 4", "\"sha256\"",
-          "\"transform\" : \"DIFFERENCES\"", "\"dl4jVersion\" : \"1.0.0-M2.1\"");
+          "\"transform\" : \"AUTO\"", "\"shrinkage\" : ", "\"dl4jVersion\" : \"1.0.0-M2.1\"");
     }
     // DL4J's own reader accepts the file too
     var pair = ModelSerializer.restoreMultiLayerNetworkAndNormalizer(saved.toFile(), false);
