@@ -12,6 +12,7 @@ import java.util.Objects;
  * validation fraction of 0 there are no validation windows and both metrics are
  * {@link ErrorMetrics#NONE}.
  *
+ * @param transform the transform of the kept model ({@code AUTO} resolved)
  * @param epochsRun epochs trained
  * @param bestEpoch the epoch whose network was kept (the last one when every epoch is kept)
  * @param stopReason why training ended, e.g. {@code completed 300 epochs}
@@ -26,6 +27,7 @@ import java.util.Objects;
  *     no-change forecast, 1 when shrinking is off or there is nothing to fit it on
  */
 public record FitReport(
+    TargetTransform transform,
     int epochsRun,
     int bestEpoch,
     String stopReason,
@@ -38,6 +40,7 @@ public record FitReport(
     double shrinkage) {
 
   public FitReport {
+    Objects.requireNonNull(transform, "transform");
     Objects.requireNonNull(stopReason, "stopReason");
     Objects.requireNonNull(wallTime, "wallTime");
     Objects.requireNonNull(model, "model");
@@ -61,9 +64,9 @@ public record FitReport(
   public String summary() {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT,
-        "trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.6g%n",
-        epochsRun, bestEpoch, stopReason, trainingWindows, wallTime.toMillis() / 1000.0,
-        trainingLoss));
+        "%s: trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.6g%n",
+        transform, epochsRun, bestEpoch, stopReason, trainingWindows,
+        wallTime.toMillis() / 1000.0, trainingLoss));
     if (validationWindows == 0) {
       return text.append("no validation part (validationFraction 0)").toString();
     }

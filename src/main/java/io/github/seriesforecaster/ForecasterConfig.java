@@ -106,9 +106,10 @@ public record ForecasterConfig(
     if (season == 1) {
       throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
     }
-    if (transform == TargetTransform.SEASONAL_DIFFERENCES && season == 0) {
-      throw new IllegalArgumentException(
-          "transform SEASONAL_DIFFERENCES needs a season; set season(...) to the cycle length");
+    if ((transform == TargetTransform.SEASONAL_DIFFERENCES
+        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) && season == 0) {
+      throw new IllegalArgumentException("transform " + transform
+          + " needs a season; set season(...) to the cycle length");
     }
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(missingValues, "missingValues");
@@ -129,17 +130,13 @@ public record ForecasterConfig(
 
   /**
    * Past values {@link SeriesForecaster#predict(double[])} needs: {@code window}, plus one for
-   * first differences or log returns, plus {@code season + 1} for seasonal differences.
+   * first differences or log returns, plus {@code season} or {@code season + 1} for the seasonal
+   * transforms ({@code AUTO} with a season: {@code season + 1}, whichever transform it picks).
    *
    * @return the minimum length of a series passed to predict
    */
   public int minimumHistory() {
-    return window + TransformCodec.of(transform, season).lag();
-  }
-
-  /** @return the transform actually used: {@code AUTO} resolved for this season */
-  public TargetTransform effectiveTransform() {
-    return TransformCodec.resolve(transform, season);
+    return window + TransformCodec.maximumLag(transform, season);
   }
 
   /** @return a builder holding these settings, to derive a variant */

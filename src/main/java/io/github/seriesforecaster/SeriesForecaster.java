@@ -2,7 +2,6 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.CsvSeriesReader;
 import io.github.seriesforecaster.data.SeriesData;
-import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.NativeRuntime;
@@ -151,7 +150,7 @@ public final class SeriesForecaster implements Forecaster {
   @Override
   public double predict(double[] series) {
     FittedModel model = fittedModel();
-    checkHistory(series, "series");
+    checkHistory(model, series, "series");
     return model.predict(series);
   }
 
@@ -168,7 +167,7 @@ public final class SeriesForecaster implements Forecaster {
     Objects.requireNonNull(histories, "histories");
     FittedModel model = fittedModel();
     for (int i = 0; i < histories.length; i++) {
-      checkHistory(histories[i], "histories[" + i + "]");
+      checkHistory(model, histories[i], "histories[" + i + "]");
     }
     return histories.length == 0 ? new double[0] : model.predictEach(histories);
   }
@@ -186,7 +185,7 @@ public final class SeriesForecaster implements Forecaster {
   @Override
   public double[] forecast(double[] series, int steps) {
     FittedModel model = fittedModel();
-    checkHistory(series, "series");
+    checkHistory(model, series, "series");
     Checks.atLeast(1, steps, "steps");
     return model.forecast(series, steps);
   }
@@ -230,18 +229,19 @@ public final class SeriesForecaster implements Forecaster {
     return model;
   }
 
-  private void checkHistory(double[] series, String name) {
+  private void checkHistory(FittedModel model, double[] series, String name) {
     Objects.requireNonNull(series, name);
     int needed = minimumHistory();
     if (series.length < needed) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s has %d values but window=%d with %s needs at least %d; pass a longer history",
-          name, series.length, config.window(), config.effectiveTransform(), needed));
+          "%s has %d values but window=%d with transform %s needs at least %d; "
+              + "pass a longer history",
+          name, series.length, config.window(), config.transform(), needed));
     }
     int from = series.length - needed;
     checkFinite(series, from, name);
     try {
-      TransformCodec.of(config.transform(), config.season()).checkSeries(series, from, name);
+      model.encoder().codec().checkSeries(series, from, name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " ends with values the transform cannot use: "
           + e.getMessage(), e);

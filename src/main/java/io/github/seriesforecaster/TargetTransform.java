@@ -15,8 +15,10 @@ package io.github.seriesforecaster;
  */
 public enum TargetTransform {
   /**
-   * {@link #SEASONAL_DIFFERENCES} when a season is set, {@link #DIFFERENCES} otherwise. The default:
-   * measured best on the benchmark series (docs/quality.md).
+   * {@link #DIFFERENCES} without a season. With a season, a model is trained for each of
+   * {@link #DIFFERENCES}, {@link #SEASONAL_DIFFERENCES} and {@link #SEASONAL_AND_FIRST_DIFFERENCES}
+   * and the one with the lowest validation RMSE is kept (three times the training time). The
+   * default; see docs/quality.md for the measurements behind it.
    */
   AUTO,
   /**
@@ -36,10 +38,16 @@ public enum TargetTransform {
    */
   LOG_RETURNS,
   /**
-   * Seasonal and first differences {@code (x[t] - x[t-1]) - (x[t-s] - x[t-s-1])} for season length
-   * {@code s}: the change since the last value compared with the same change one season earlier
-   * (the differencing of the classic "airline" seasonal model). Needs a season and
-   * {@code window + season + 1} past values.
+   * Seasonal differences {@code x[t] - x[t-s]} for season length {@code s}: the change since the
+   * same point one season earlier; its no-change forecast is the seasonal naive one. Suits a
+   * stable seasonal pattern. Needs a season and {@code window + season} past values.
    */
-  SEASONAL_DIFFERENCES
+  SEASONAL_DIFFERENCES,
+  /**
+   * Seasonal and first differences {@code (x[t] - x[t-1]) - (x[t-s] - x[t-s-1])}: the change since
+   * the last value compared with the same change one season earlier (the differencing of the
+   * classic "airline" model); its no-change forecast is the last value plus last season's change.
+   * Suits trending seasonal series. Needs a season and {@code window + season + 1} past values.
+   */
+  SEASONAL_AND_FIRST_DIFFERENCES
 }

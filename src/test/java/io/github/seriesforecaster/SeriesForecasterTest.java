@@ -174,7 +174,7 @@ class SeriesForecasterTest {
     assertThatThrownBy(() -> TestSeries.tinyBuilder().build().fit(new double[] {1, 2, 3, 4, 5, 6}))
         .isInstanceOf(SeriesFormatException.class)
         .hasMessage("array has 6 values, 4 of them for training after holding out 2 for "
-            + "validation, but window=4 with DIFFERENCES needs at least 6 training values; "
+            + "validation, but window=4 with transform AUTO needs at least 6 training values; "
             + "use a smaller window or a longer series");
   }
 
@@ -220,7 +220,7 @@ class SeriesForecasterTest {
         .hasMessage("series");
     assertThatThrownBy(() -> forecaster.predict(new double[] {1, 2, 3, 4}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("series has 4 values but window=4 with DIFFERENCES needs at least 5; "
+        .hasMessage("series has 4 values but window=4 with transform AUTO needs at least 5; "
             + "pass a longer history");
     assertThatThrownBy(() -> forecaster.predict(new double[] {1, 2, Double.NaN, 4, 5}))
         .isInstanceOf(IllegalArgumentException.class)
@@ -231,7 +231,7 @@ class SeriesForecasterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("steps must be >= 1, was 0");
     assertThatThrownBy(() -> forecaster.predict(new double[][] {{1, 2, 3, 4, 5}, {1}}))
-        .hasMessage("histories[1] has 1 values but window=4 with DIFFERENCES needs at least 5; "
+        .hasMessage("histories[1] has 1 values but window=4 with transform AUTO needs at least 5; "
             + "pass a longer history");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.seriesforecaster.data;
 
 import io.github.seriesforecaster.TargetTransform;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -20,7 +21,8 @@ public final class TransformCodec {
     this.lag = switch (transform) {
       case LEVELS -> 0;
       case DIFFERENCES, LOG_RETURNS -> 1;
-      case SEASONAL_DIFFERENCES -> season + 1;
+      case SEASONAL_DIFFERENCES -> season;
+      case SEASONAL_AND_FIRST_DIFFERENCES -> season + 1;
       case AUTO -> throw new IllegalArgumentException("AUTO must be resolved first");
     };
   }
@@ -33,19 +35,44 @@ public final class TransformCodec {
   public static TransformCodec of(TargetTransform transform, int season) {
     Objects.requireNonNull(transform, "transform");
     TargetTransform resolved = resolve(transform, season);
-    if (resolved == TargetTransform.SEASONAL_DIFFERENCES && season < 2) {
+    if (isSeasonal(resolved) && season < 2) {
       throw new IllegalArgumentException(
-          "SEASONAL_DIFFERENCES needs a season of at least 2, was " + season);
+          resolved + " needs a season of at least 2, was " + season);
     }
     return new TransformCodec(resolved, season);
   }
 
-  /** @return the transform {@code AUTO} stands for with this season, or {@code transform} itself */
-  public static TargetTransform resolve(TargetTransform transform, int season) {
+  /**
+   * @return the transforms to try: {@code transform} itself, or for {@code AUTO} first differences
+   *     and, with a season, both seasonal transforms
+   */
+  public static List<TargetTransform> candidates(TargetTransform transform, int season) {
     if (transform != TargetTransform.AUTO) {
-      return transform;
+      return List.of(transform);
     }
-    return season > 0 ? TargetTransform.SEASONAL_DIFFERENCES : TargetTransform.DIFFERENCES;
+    return season > 0
+        ? List.of(TargetTransform.DIFFERENCES, TargetTransform.SEASONAL_DIFFERENCES,
+            TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)
+        : List.of(TargetTransform.DIFFERENCES);
+  }
+
+  /** @return the transform to use when {@code AUTO} cannot try candidates: the first one */
+  public static TargetTransform resolve(TargetTransform transform, int season) {
+    return candidates(transform, season).get(0);
+  }
+
+  /** @return the most past values any candidate of {@code transform} reads besides the window */
+  public static int maximumLag(TargetTransform transform, int season) {
+    int lag = 0;
+    for (TargetTransform candidate : candidates(transform, season)) {
+      lag = Math.max(lag, of(candidate, season).lag());
+    }
+    return lag;
+  }
+
+  private static boolean isSeasonal(TargetTransform transform) {
+    return transform == TargetTransform.SEASONAL_DIFFERENCES
+        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES;
   }
 
   /** @return the concrete transform */
@@ -70,7 +97,8 @@ public final class TransformCodec {
       case LEVELS -> current;
       case DIFFERENCES -> current - series[index - 1];
       case LOG_RETURNS -> Math.log(current / series[index - 1]);
-      case SEASONAL_DIFFERENCES -> current - baseline(series, index);
+      case SEASONAL_DIFFERENCES -> current - series[index - season];
+      case SEASONAL_AND_FIRST_DIFFERENCES -> current - baseline(series, index);
       case AUTO -> throw new AssertionError("resolved in the constructor");
     };
   }
@@ -86,7 +114,8 @@ public final class TransformCodec {
       case LEVELS -> transformed;
       case DIFFERENCES -> series[index - 1] + transformed;
       case LOG_RETURNS -> series[index - 1] * Math.exp(transformed);
-      case SEASONAL_DIFFERENCES -> baseline(series, index) + transformed;
+      case SEASONAL_DIFFERENCES -> series[index - season] + transformed;
+      case SEASONAL_AND_FIRST_DIFFERENCES -> baseline(series, index) + transformed;
       case AUTO -> throw new AssertionError("resolved in the constructor");
     };
   }

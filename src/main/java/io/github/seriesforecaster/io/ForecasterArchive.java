@@ -71,8 +71,9 @@ public final class ForecasterArchive {
             new NonClosingOutputStream(zip));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(METADATA_JSON));
-        String json = ModelMetadata.current(model.config(), model.encoder().shrinkage(),
-            model.data(), model.trainedAt()).toJson();
+        String json = ModelMetadata.current(model.config(),
+            model.encoder().codec().transform(), model.encoder().shrinkage(), model.data(),
+            model.trainedAt()).toJson();
         zip.write(json.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
@@ -143,7 +144,7 @@ public final class ForecasterArchive {
     WindowEncoder encoder;
     try {
       encoder = new WindowEncoder(
-          TransformCodec.of(metadata.config().transform(), metadata.config().season()),
+          TransformCodec.of(metadata.fittedTransform(), metadata.config().season()),
           metadata.config().window(), Scaler.of(normalizer), metadata.shrinkage());
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": " + e.getMessage(), e);

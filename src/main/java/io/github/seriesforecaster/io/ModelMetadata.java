@@ -26,6 +26,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param javaVersion the Java version that wrote the file
  * @param trainedAt when training finished
  * @param config the settings
+ * @param fittedTransform the transform the network was trained with ({@code AUTO} resolved)
  * @param shrinkage the fitted factor applied to predicted changes
  * @param data what the model was trained on
  */
@@ -36,6 +37,7 @@ public record ModelMetadata(
     String javaVersion,
     Instant trainedAt,
     ForecasterConfig config,
+    TargetTransform fittedTransform,
     double shrinkage,
     TrainingData data) {
 
@@ -47,16 +49,17 @@ public record ModelMetadata(
 
   public ModelMetadata {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(fittedTransform, "fittedTransform");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(trainedAt, "trainedAt");
   }
 
   /** @return metadata for a model trained now by this library */
-  public static ModelMetadata current(
-      ForecasterConfig config, double shrinkage, TrainingData data, Instant trainedAt) {
+  public static ModelMetadata current(ForecasterConfig config, TargetTransform fittedTransform,
+      double shrinkage, TrainingData data, Instant trainedAt) {
     return new ModelMetadata(CURRENT_FORMAT_VERSION, LibraryVersion.library(),
-        LibraryVersion.dl4j(), System.getProperty("java.version"), trainedAt, config, shrinkage,
-        data);
+        LibraryVersion.dl4j(), System.getProperty("java.version"), trainedAt, config,
+        fittedTransform, shrinkage, data);
   }
 
   /** @return the JSON text */
@@ -85,6 +88,7 @@ public record ModelMetadata(
     c.put("missingValues", config.missingValues().name());
     c.put("delimiter", String.valueOf(config.delimiter()));
     c.put("threads", config.threads());
+    root.put("fittedTransform", fittedTransform.name());
     root.put("shrinkage", shrinkage);
     ObjectNode d = root.putObject("data");
     d.put("source", data.source());
@@ -140,6 +144,7 @@ public record ModelMetadata(
           d.integer("missing"), d.integer("values"), d.text("sha256"));
       return new ModelMetadata(version, fields.text("libraryVersion"), fields.text("dl4jVersion"),
           fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config,
+          fields.enumValue("fittedTransform", TargetTransform.class),
           fields.decimal("shrinkage"), data);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new ModelFormatException(file + ": metadata.json holds an invalid value: "

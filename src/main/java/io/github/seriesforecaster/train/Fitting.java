@@ -18,7 +18,9 @@ import io.github.seriesforecaster.model.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.seriesforecaster.TargetTransform;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
@@ -52,65 +54,91 @@ public final class Fitting {
   public static Result fit(
       ForecasterConfig config, SeriesData data, EpochListener listener, long startNanos) {
     double[] series = data.values();
-    TransformCodec codec = TransformCodec.of(config.transform(), config.season());
-    try {
-      codec.checkSeries(series, 0, "value");
-    } catch (IllegalArgumentException e) {
-      throw new SeriesFormatException(data.source() + ": " + e.getMessage(), e);
+    List<TargetTransform> candidates =
+        TransformCodec.candidates(config.transform(), config.season());
+    for (TargetTransform transform : candidates) {
+      try {
+        TransformCodec.of(transform, config.season()).checkSeries(series, 0, "value");
+      } catch (IllegalArgumentException e) {
+        throw new SeriesFormatException(data.source() + ": " + e.getMessage(), e);
+      }
     }
     Split split = Split.of(series.length, config, data.source());
-    int first = split.trainingValues();
-
     NativeRuntime.useThreads(config.threads());
+    TrainingData provenance =
+        TrainingData.of(data.source(), data.column(), data.rows(), data.missing(), series);
+
+    Candidate best = null;
+    for (TargetTransform transform : candidates) {
+      Candidate candidate = fitOne(config, TransformCodec.of(transform, config.season()), series,
+          split.trainingValues(), provenance, listener, data.source());
+      if (candidates.size() > 1) {
+        log.info("{} with {}: validation RMSE {}", data.source(), transform,
+            candidate.metrics().rmse());
+      }
+      if (best == null || candidate.metrics().rmse() < best.metrics().rmse()) {
+        best = candidate;
+      }
+    }
+    int first = split.trainingValues();
+    double[] actual = Arrays.copyOfRange(series, first, series.length);
+    double[] naive = Arrays.copyOfRange(series, first - 1, series.length - 1);
+    ErrorMetrics naiveMetrics = Metrics.of(actual, naive, Metrics.naiveScale(series, first, 1));
+    TrainingSummary training = best.training();
+    FitReport report = new FitReport(best.model().encoder().codec().transform(),
+        training.epochsRun(), training.bestEpoch(), training.stopReason(),
+        training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
+        best.trainingWindows(), actual.length, best.metrics(), naiveMetrics,
+        best.model().encoder().shrinkage());
+    log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
+            + "validation RMSE {} vs naive {}, shrinkage {}",
+        report.transform(), data.source(), data.column(), training.epochsRun(),
+        training.bestEpoch(), best.trainingWindows(), report.wallTime().toMillis(),
+        best.metrics().rmse(), naiveMetrics.rmse(), report.shrinkage());
+    if (actual.length > 0 && !report.beatsNaive()) {
+      log.warn("the model does not beat the naive forecast on {}'s validation part "
+              + "(RMSE {} vs {}); repeating the last value is at least as good",
+          data.source(), best.metrics().rmse(), naiveMetrics.rmse());
+    }
+    return new Result(best.model(), report);
+  }
+
+  /** One trained candidate transform and its validation accuracy. */
+  private record Candidate(
+      FittedModel model, TrainingSummary training, int trainingWindows, ErrorMetrics metrics) {}
+
+  private static Candidate fitOne(ForecasterConfig config, TransformCodec codec, double[] series,
+      int first, TrainingData provenance, EpochListener listener, String source) {
+    // the scaler sees the training part only
     Scaler scaler = Scaler.fit(codec.forwardAll(Arrays.copyOf(series, first)));
     WindowEncoder encoder = new WindowEncoder(codec, config.window(), scaler, 1.0);
-    DataSet windows = Windows.of(encoder, series, encoder.minimumHistory(), first);
+    // every candidate trains on the same targets, those the longest-lag candidate can reach
+    DataSet windows = Windows.of(encoder, series, config.minimumHistory(), first);
     DataSet validation = first < series.length
         ? Windows.of(encoder, series, first, series.length) : null;
-
     Trainer.Trained trained;
     try {
       trained = Trainer.train(
           LstmNetworkFactory.create(config), windows, validation, config, listener);
     } catch (RuntimeException e) {
-      throw new ForecasterException("training failed on " + data.source() + ": " + e.getMessage(), e);
+      throw new ForecasterException("training failed on " + source + ": " + e.getMessage(), e);
     }
     TrainingSummary training = trained.summary();
     if (!Double.isFinite(training.trainingLoss())) {
       throw new ForecasterException(String.format(Locale.ROOT,
           "training on %s diverged (loss %s); lower the learningRate (now %s)",
-          data.source(), training.trainingLoss(), config.learningRate()));
+          source, training.trainingLoss(), config.learningRate()));
     }
-    FittedModel model = new FittedModel(config, trained.network(), encoder,
-        TrainingData.of(data.source(), data.column(), data.rows(), data.missing(), series),
-        Instant.now());
+    FittedModel model =
+        new FittedModel(config, trained.network(), encoder, provenance, Instant.now());
     if (config.shrink() && validation != null) {
       model = model.withEncoder(encoder.withShrinkage(
           shrinkage(encoder, series, first, model.networkOutputs(series, first))));
     }
-
     double[] actual = Arrays.copyOfRange(series, first, series.length);
-    double[] forecast = model.oneStepForecasts(series, first);
-    double[] naive = Arrays.copyOfRange(series, first - 1, series.length - 1);
-    double scale = Metrics.naiveScale(series, first, 1);
-    ErrorMetrics modelMetrics = Metrics.of(actual, forecast, scale);
-    ErrorMetrics naiveMetrics = Metrics.of(actual, naive, scale);
-
-    FitReport report = new FitReport(training.epochsRun(), training.bestEpoch(),
-        training.stopReason(), training.trainingLoss(),
-        Duration.ofNanos(System.nanoTime() - startNanos), windows.numExamples(), actual.length,
-        modelMetrics, naiveMetrics, model.encoder().shrinkage());
-    log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
-            + "validation RMSE {} vs naive {}, shrinkage {}",
-        codec.transform(), data.source(), data.column(), training.epochsRun(),
-        training.bestEpoch(), windows.numExamples(), report.wallTime().toMillis(),
-        modelMetrics.rmse(), naiveMetrics.rmse(), report.shrinkage());
-    if (actual.length > 0 && !report.beatsNaive()) {
-      log.warn("the model does not beat the naive forecast on {}'s validation part "
-              + "(RMSE {} vs {}); repeating the last value is at least as good",
-          data.source(), modelMetrics.rmse(), naiveMetrics.rmse());
-    }
-    return new Result(model, report);
+    ErrorMetrics metrics = Metrics.of(actual, model.oneStepForecasts(series, first),
+        Metrics.naiveScale(series, first, 1));
+    return new Candidate(model, training, windows.numExamples(), metrics);
   }
 
   /**
@@ -154,10 +182,9 @@ public final class Fitting {
       if (training < needed) {
         throw new SeriesFormatException(String.format(Locale.ROOT,
             "%s has %d values, %d of them for training after holding out %d for validation, "
-                + "but window=%d with %s needs at least %d training values; "
+                + "but window=%d with transform %s needs at least %d training values; "
                 + "use a smaller window or a longer series",
-            source, length, training, validation, config.window(), config.effectiveTransform(),
-            needed));
+            source, length, training, validation, config.window(), config.transform(), needed));
       }
       return new Split(training, validation);
     }

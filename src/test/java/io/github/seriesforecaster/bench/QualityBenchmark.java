@@ -42,7 +42,15 @@ public final class QualityBenchmark {
   }
 
   static void run(Path csv, String column, int season) throws Exception {
-    SeriesForecaster lstm = SeriesForecaster.builder().column(column).season(season).build();
+    SeriesForecaster.Builder builder = SeriesForecaster.builder().column(column).season(season);
+    // experiments only: -Dwindow=24 -Dhidden=32 override the defaults
+    if (System.getProperty("window") != null) {
+      builder.window(Integer.getInteger("window"));
+    }
+    if (System.getProperty("hidden") != null) {
+      builder.hidden(Integer.getInteger("hidden"));
+    }
+    SeriesForecaster lstm = builder.build();
     double[] series = lstm.readSeries(csv);
     int training = (int) Math.round(series.length * TRAINING_SHARE);
     long start = System.nanoTime();
@@ -71,7 +79,7 @@ public final class QualityBenchmark {
               : "");
     }
     System.out.printf(Locale.ROOT, "%-24s   lstm: %s, epochs %d (kept %d, %s), shrinkage %.3f%n",
-        label, lstm.config().effectiveTransform(), report.epochsRun(), report.bestEpoch(),
+        label, report.transform(), report.epochsRun(), report.bestEpoch(),
         report.stopReason(), report.shrinkage());
   }
 
