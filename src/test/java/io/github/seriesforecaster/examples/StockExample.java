@@ -1,5 +1,7 @@
 package io.github.seriesforecaster.examples;
 
+import io.github.seriesforecaster.Backtest;
+import io.github.seriesforecaster.BacktestResult;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.SeriesForecaster;
 import java.nio.file.Files;
@@ -9,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The README's main job: trains on the bundled Google daily closing prices, prints the validation
- * metrics beside the naive forecast, saves the model, loads it back and forecasts five days.
+ * metrics beside the naive forecast, saves the model, loads it back and forecasts five days, then
+ * backtests five-day forecasts walking forward over the last 30% (fitted once on the first 70%).
  *
  * <p>Run with {@code mvn -B -q test-compile exec:java}; arguments (all optional): CSV file, column,
  * model file.
@@ -37,5 +40,9 @@ public final class StockExample {
     double[] next = loaded.forecast(history, 5);
     System.out.println("last value " + history[history.length - 1] + ", next 5 forecasts "
         + Arrays.toString(Arrays.stream(next).map(v -> Math.round(v * 100) / 100.0).toArray()));
+
+    BacktestResult backtest = Backtest.over(history).horizon(5).stride(5)
+        .run(forecaster.config());
+    System.out.println(backtest.summary());
   }
 }

@@ -1,0 +1,143 @@
+package io.github.seriesforecaster.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The forward pass of our network (LSTM layers, then an identity output layer) for one window, in
+ * plain Java over the network's weights.
+ *
+ * <p>A single DL4J {@code output()} call costs hundreds of microseconds of native dispatch for a few
+ * thousand multiply-adds; this computes the same values (DL4J's gate order: cell input, forget,
+ * output, input modulation; {@code c = f*c + g*a}, {@code h = o*tanh(c)}) in microseconds, with no
+ * shared mutable state, so any number of threads can predict at once. The weights are copied when
+ * the model is built: the network must not be trained afterwards.
+ */
+public final class LstmInference {
+  private final List<Lstm> layers;
+  private final float[] outputWeights;
+  private final float outputBias;
+  private final int maxHidden;
+
+  private record Lstm(int inputs, int hidden, float[] input, float[] recurrent, float[] bias) {}
+
+  private LstmInference(List<Lstm> layers, float[] outputWeights, float outputBias) {
+    this.layers = layers;
+    this.outputWeights = outputWeights;
+    this.outputBias = outputBias;
+    this.maxHidden = layers.stream().mapToInt(Lstm::hidden).max().orElse(0);
+  }
+
+  /**
+   * @param network a network built by {@link LstmNetworkFactory}
+   * @return the plain-Java forward pass, or empty if the network has another shape (then callers
+   *     use DL4J's own {@code output})
+   */
+  public static Optional<LstmInference> of(MultiLayerNetwork network) {
+    Layer[] all = network.getLayers();
+    List<Lstm> lstms = new ArrayList<>();
+    for (int i = 0; i < all.length - 1; i++) {
+      if (!(all[i].conf().getLayer() instanceof BaseLayer config)
+          || !(config.getActivationFn() instanceof ActivationTanH)
+          || !isStandardLstm(all[i])) {
+        return Optional.empty();
+      }
+      INDArray input = all[i].getParam("W");
+      INDArray recurrent = all[i].getParam("RW");
+      int hidden = (int) recurrent.size(0);
+      if (recurrent.size(1) != 4L * hidden) {
+        return Optional.empty(); // peephole weights (GravesLSTM) are not computed here
+      }
+      lstms.add(new Lstm((int) input.size(0), hidden, flat(input), flat(recurrent),
+          flat(all[i].getParam("b"))));
+    }
+    Layer last = all[all.length - 1];
+    if (lstms.isEmpty() || !(last.conf().getLayer() instanceof RnnOutputLayer output)
+        || !(output.getActivationFn() instanceof ActivationIdentity)
+        || last.getParam("W").size(1) != 1) {
+      return Optional.empty();
+    }
+    return Optional.of(new LstmInference(
+        lstms, flat(last.getParam("W")), last.getParam("b").getFloat(0)));
+  }
+
+  private static boolean isStandardLstm(Layer layer) {
+    var config = layer.conf().getLayer();
+    if (config instanceof org.deeplearning4j.nn.conf.layers.LSTM lstm) {
+      return lstm.getGateActivationFn() instanceof ActivationSigmoid;
+    }
+    return false;
+  }
+
+  private static float[] flat(INDArray array) {
+    return array.dup('c').data().asFloat();
+  }
+
+  /**
+   * @param inputs the scaled window, one value per time step
+   * @return the network's output at the last time step
+   */
+  public double output(float[] inputs) {
+    int steps = inputs.length;
+    // activations of the current layer for every time step, [step][unit]
+    float[] sequence = inputs.clone();
+    int width = 1;
+    float[] gates = new float[4 * maxHidden];
+    for (Lstm layer : layers) {
+      int hidden = layer.hidden;
+      int columns = 4 * hidden;
+      float[] next = new float[steps * hidden];
+      float[] cell = new float[hidden];
+      float[] previous = new float[hidden];
+      for (int t = 0; t < steps; t++) {
+        System.arraycopy(layer.bias, 0, gates, 0, columns);
+        for (int k = 0; k < width; k++) {
+          float x = sequence[t * width + k];
+          int row = k * columns;
+          for (int j = 0; j < columns; j++) {
+            gates[j] += x * layer.input[row + j];
+          }
+        }
+        for (int k = 0; k < hidden; k++) {
+          float h = previous[k];
+          int row = k * columns;
+          for (int j = 0; j < columns; j++) {
+            gates[j] += h * layer.recurrent[row + j];
+          }
+        }
+        int out = t * hidden;
+        for (int u = 0; u < hidden; u++) {
+          float cellInput = (float) Math.tanh(gates[u]);
+          float forget = sigmoid(gates[hidden + u]);
+          float outputGate = sigmoid(gates[2 * hidden + u]);
+          float inputGate = sigmoid(gates[3 * hidden + u]);
+          cell[u] = forget * cell[u] + inputGate * cellInput;
+          float h = outputGate * (float) Math.tanh(cell[u]);
+          next[out + u] = h;
+          previous[u] = h;
+        }
+      }
+      sequence = next;
+      width = hidden;
+    }
+    float result = outputBias;
+    int last = (steps - 1) * width;
+    for (int u = 0; u < width; u++) {
+      result += sequence[last + u] * outputWeights[u];
+    }
+    return result;
+  }
+
+  private static float sigmoid(float x) {
+    return (float) (1.0 / (1.0 + Math.exp(-x)));
+  }
+}

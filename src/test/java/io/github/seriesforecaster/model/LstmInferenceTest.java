@@ -1,0 +1,46 @@
+package io.github.seriesforecaster.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.seriesforecaster.SeriesForecaster;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class LstmInferenceTest {
+
+  @Test
+  void output_matchesDl4jTinyNetwork() {
+    assertMatchesDl4j(3, 6, 1);
+  }
+
+  @Test
+  void output_matchesDl4jStackedNetwork() {
+    assertMatchesDl4j(30, 64, 2);
+  }
+
+  private static void assertMatchesDl4j(int window, int hidden, int layers) {
+    MultiLayerNetwork network = LstmNetworkFactory.create(
+        SeriesForecaster.builder().window(window).hidden(hidden).layers(layers).seed(5).config());
+    // move the weights away from their initial values, biases included
+    Random random = new Random(9);
+    INDArray params = network.params();
+    for (long i = 0; i < params.length(); i++) {
+      params.putScalar(i, params.getDouble(i) + 0.3 * random.nextGaussian());
+    }
+    network.setParams(params);
+    LstmInference inference = LstmInference.of(network).orElseThrow();
+    for (int trial = 0; trial < 20; trial++) {
+      float[] window3 = new float[window];
+      for (int t = 0; t < window; t++) {
+        window3[t] = (float) random.nextGaussian();
+      }
+      INDArray output = network.output(Nd4j.create(window3, new long[] {1, 1, window}, 'c'));
+      double expected = output.getDouble(0, 0, window - 1);
+      assertThat(inference.output(window3)).isCloseTo(expected, within(1e-5));
+    }
+  }
+}
