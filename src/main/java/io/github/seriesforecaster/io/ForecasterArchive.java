@@ -45,6 +45,7 @@ public final class ForecasterArchive {
   public static final String METADATA_JSON = "metadata.json";
 
   private static final Logger log = LoggerFactory.getLogger(ForecasterArchive.class);
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private ForecasterArchive() {}
 
@@ -61,9 +62,12 @@ public final class ForecasterArchive {
       throw new IOException(target + " is a directory; expected a model file path");
     }
     byte[] network = networkEntries(model.network());
-    Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+    // not Files.createTempFile: its owner-only permissions would carry over to the model file
+    Path temporary = folder.resolve("." + absolute.getFileName() + "."
+        + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
     try {
-      try (OutputStream file = Files.newOutputStream(temporary);
+      try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
           ZipOutputStream zip = new ZipOutputStream(file)) {
         copyEntries(network, zip);
         zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));

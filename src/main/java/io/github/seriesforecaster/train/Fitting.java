@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Fitting {
   private static final Logger log = LoggerFactory.getLogger(Fitting.class);
+  /**
+   * Windows are materialised as features, labels and mask of {@code window} floats each; this many
+   * values (about 1.2 GB over the three arrays) is where a fit would rather refuse than run the JVM
+   * out of memory.
+   */
+  static final long MAXIMUM_WINDOW_CELLS = 100_000_000L;
   /** Standard normal quantile for a one-sided 95% bound. */
   private static final double ONE_SIDED_95 = 1.645;
 
@@ -110,7 +116,16 @@ public final class Fitting {
   private static Candidate fitOne(ForecasterConfig config, TransformCodec codec, double[] series,
       int first, TrainingData provenance, EpochListener listener, String source) {
     // the scaler sees the training part only
-    Scaler scaler = Scaler.fit(codec.forwardAll(Arrays.copyOf(series, first)));
+    double[] transformed = codec.forwardAll(Arrays.copyOf(series, first));
+    for (int i = 0; i < transformed.length; i++) {
+      if (!Double.isFinite(transformed[i])) {
+        throw new SeriesFormatException(String.format(Locale.ROOT,
+            "%s: value[%d] = %s and the value before it are too far apart for %s (the result "
+                + "overflows a double); rescale the series, e.g. to other units",
+            source, i + codec.lag(), series[i + codec.lag()], codec.transform()));
+      }
+    }
+    Scaler scaler = Scaler.fit(transformed);
     WindowEncoder encoder = new WindowEncoder(codec, config.window(), scaler, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
     DataSet windows = Windows.of(encoder, series, config.minimumHistory(), first);
@@ -154,9 +169,11 @@ public final class Fitting {
     double[] actual = new double[n];
     double crossProduct = 0;
     double squares = 0;
+    // in units of the training range: the factor is the same, and squares of huge values stay finite
+    double range = encoder.scaler().range();
     for (int i = 0; i < n; i++) {
-      predicted[i] = encoder.transformedOutput(outputs[i]);
-      actual[i] = encoder.codec().forward(series, first + i);
+      predicted[i] = encoder.transformedOutput(outputs[i]) / range;
+      actual[i] = encoder.codec().forward(series, first + i) / range;
       crossProduct += predicted[i] * actual[i];
       squares += predicted[i] * predicted[i];
     }
@@ -179,6 +196,14 @@ public final class Fitting {
       int validation = (int) Math.round(length * config.validationFraction());
       int training = length - validation;
       int needed = config.minimumHistory() + 1;
+      long cells = (long) length * config.window();
+      if (cells > MAXIMUM_WINDOW_CELLS) {
+        throw new SeriesFormatException(String.format(Locale.ROOT,
+            "%s has %d values; with window=%d its training windows would hold %d values "
+                + "(over %.1f GB in memory), more than the limit of %d; fit on the most recent "
+                + "part of the series or use a smaller window",
+            source, length, config.window(), cells, cells * 12 / 1e9, MAXIMUM_WINDOW_CELLS));
+      }
       if (training < needed) {
         throw new SeriesFormatException(String.format(Locale.ROOT,
             "%s has %d values, %d of them for training after holding out %d for validation, "

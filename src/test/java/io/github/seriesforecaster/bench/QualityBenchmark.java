@@ -43,7 +43,14 @@ public final class QualityBenchmark {
 
   static void run(Path csv, String column, int season) throws Exception {
     SeriesForecaster.Builder builder = SeriesForecaster.builder().column(column).season(season);
-    // experiments only: -Dwindow=24 -Dhidden=32 override the defaults
+    // experiments only: -Dwindow=24 -Dhidden=32 -Dtransform=LEVELS -Dshrink=false override defaults
+    if (System.getProperty("transform") != null) {
+      builder.transform(io.github.seriesforecaster.TargetTransform.valueOf(
+          System.getProperty("transform")));
+    }
+    if (System.getProperty("shrink") != null) {
+      builder.shrink(Boolean.parseBoolean(System.getProperty("shrink")));
+    }
     if (System.getProperty("window") != null) {
       builder.window(Integer.getInteger("window"));
     }
