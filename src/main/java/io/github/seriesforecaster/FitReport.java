@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param shrinkage factor in [0, 1] applied to the network's predicted change, fitted by least
  *     squares on the validation windows: near 0 when the network has no skill beyond the
  *     no-change forecast, 1 when shrinking is off or there is nothing to fit it on
+ * @param intervalCoverage80 share of one-step validation errors inside the 80% interval when the
+ *     interval is calibrated on the other half of the validation part (first half calibrates,
+ *     second half is scored); near 0.8 when the intervals are honest, NaN without validation
  */
 public record FitReport(
     TargetTransform transform,
@@ -37,7 +40,8 @@ public record FitReport(
     int validationWindows,
     ErrorMetrics model,
     ErrorMetrics naive,
-    double shrinkage) {
+    double shrinkage,
+    double intervalCoverage80) {
 
   public FitReport {
     Objects.requireNonNull(transform, "transform");
@@ -75,6 +79,8 @@ public record FitReport(
         validationWindows, shrinkage));
     text.append(String.format(Locale.ROOT, "  %-6s %s%n", "model", model));
     text.append(String.format(Locale.ROOT, "  %-6s %s%n", "naive", naive));
+    text.append(String.format(Locale.ROOT,
+        "  80%% intervals cover %.0f%% of held-out one-step errors%n", 100 * intervalCoverage80));
     text.append(beatsNaive()
         ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
             rmseRatioToNaive())

@@ -4,6 +4,7 @@ import io.github.seriesforecaster.data.CsvSeriesReader;
 import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.model.ForecastErrors;
 import io.github.seriesforecaster.model.NativeRuntime;
 import io.github.seriesforecaster.train.Fitting;
 import java.io.IOException;
@@ -188,6 +189,47 @@ public final class SeriesForecaster implements Forecaster {
     checkHistory(model, series, "series");
     Checks.atLeast(1, steps, "steps");
     return model.forecast(series, steps);
+  }
+
+  /**
+   * Forecasts like {@link #forecast} and adds split-conformal prediction intervals: for each step
+   * and level, the forecast plus or minus that quantile of the absolute errors recursive forecasts
+   * made on the validation part at the same step (see {@link ForecastIntervals}).
+   *
+   * @param series values in original units, as for {@link #predict(double[])}
+   * @param steps values to forecast, at least 1
+   * @param levels coverage levels strictly between 0 and 1, e.g. 0.8 and 0.95
+   * @return point forecasts with lower and upper bounds per level
+   * @throws IllegalStateException if not fitted, or fitted without a validation part
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public ForecastIntervals forecastWithIntervals(double[] series, int steps, double... levels) {
+    Objects.requireNonNull(levels, "levels");
+    FittedModel model = fittedModel();
+    checkHistory(model, series, "series");
+    Checks.atLeast(1, steps, "steps");
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("levels must name at least one coverage level, e.g. 0.8");
+    }
+    for (double level : levels) {
+      Checks.between(0.0, 1.0, level, "level");
+    }
+    ForecastErrors errors = model.errors();
+    if (errors == null) {
+      throw new IllegalStateException("this model has no validation errors to build intervals "
+          + "from; fit with validationFraction > 0");
+    }
+    double[] point = model.forecast(series, steps);
+    double[][] lower = new double[levels.length][steps];
+    double[][] upper = new double[levels.length][steps];
+    for (int l = 0; l < levels.length; l++) {
+      for (int h = 0; h < steps; h++) {
+        double half = errors.halfWidth(levels[l], h + 1);
+        lower[l][h] = point[h] - half;
+        upper[l][h] = point[h] + half;
+      }
+    }
+    return new ForecastIntervals(point, levels, lower, upper);
   }
 
   /**

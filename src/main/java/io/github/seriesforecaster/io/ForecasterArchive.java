@@ -6,6 +6,7 @@ import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.model.Backends;
 import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.model.ForecastErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ForecasterArchive {
   /** Name of our entry in the zip. */
   public static final String METADATA_JSON = "metadata.json";
+  /** Validation forecast errors, for prediction intervals; absent when there was no validation. */
+  public static final String ERRORS_JSON = "forecast-errors.json";
 
   private static final Logger log = LoggerFactory.getLogger(ForecasterArchive.class);
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -74,6 +77,11 @@ public final class ForecasterArchive {
         NormalizerSerializer.getDefault().write(model.encoder().scaler().normalizer(),
             new NonClosingOutputStream(zip));
         zip.closeEntry();
+        if (model.errors() != null) {
+          zip.putNextEntry(new ZipEntry(ERRORS_JSON));
+          zip.write(ErrorsJson.write(model.errors()).getBytes(StandardCharsets.UTF_8));
+          zip.closeEntry();
+        }
         zip.putNextEntry(new ZipEntry(METADATA_JSON));
         String json = ModelMetadata.current(model.config(),
             model.encoder().codec().transform(), model.encoder().shrinkage(), model.data(),
@@ -111,6 +119,7 @@ public final class ForecasterArchive {
       throw new ModelFormatException(name + " is empty; expected a model zip");
     }
     ModelMetadata metadata;
+    ForecastErrors errors = null;
     try (ZipFile zip = new ZipFile(source.toFile())) {
       ZipEntry entry = zip.getEntry(METADATA_JSON);
       if (entry == null) {
@@ -121,6 +130,12 @@ public final class ForecasterArchive {
       }
       try (InputStream in = zip.getInputStream(entry)) {
         metadata = ModelMetadata.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+      }
+      ZipEntry errorsEntry = zip.getEntry(ERRORS_JSON);
+      if (errorsEntry != null) {
+        try (InputStream in = zip.getInputStream(errorsEntry)) {
+          errors = ErrorsJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        }
       }
       for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
           ModelSerializer.COEFFICIENTS_BIN, ModelSerializer.NORMALIZER_BIN}) {
@@ -155,7 +170,8 @@ public final class ForecasterArchive {
     }
     log.info("loaded model from {} (format {}, written by series-forecaster {})", name,
         metadata.formatVersion(), metadata.libraryVersion());
-    return new FittedModel(metadata.config(), network, encoder, metadata.data(), metadata.trainedAt());
+    return new FittedModel(metadata.config(), network, encoder, metadata.data(),
+        metadata.trainedAt(), errors);
   }
 
   private static byte[] networkEntries(MultiLayerNetwork network) throws IOException {

@@ -26,6 +26,7 @@ public final class FittedModel {
   private final TrainingData data;
   private final Instant trainedAt;
   private final LstmInference inference;
+  private final ForecastErrors errors;
 
   /**
    * @param config the settings the network was built from
@@ -36,12 +37,36 @@ public final class FittedModel {
    */
   public FittedModel(ForecasterConfig config, MultiLayerNetwork network, WindowEncoder encoder,
       TrainingData data, Instant trainedAt) {
+    this(config, network, encoder, data, trainedAt, null);
+  }
+
+  /**
+   * @param config the settings the network was built from
+   * @param network the trained network
+   * @param encoder transform and scaler fitted on the training part
+   * @param data what the network was trained on
+   * @param trainedAt when training finished
+   * @param errors validation forecast errors for intervals, or {@code null}
+   */
+  public FittedModel(ForecasterConfig config, MultiLayerNetwork network, WindowEncoder encoder,
+      TrainingData data, Instant trainedAt, ForecastErrors errors) {
     this.config = Objects.requireNonNull(config, "config");
     this.network = Objects.requireNonNull(network, "network");
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.data = Objects.requireNonNull(data, "data");
     this.trainedAt = Objects.requireNonNull(trainedAt, "trainedAt");
     this.inference = LstmInference.of(network).orElse(null);
+    this.errors = errors;
+  }
+
+  /** @return validation forecast errors for prediction intervals, or {@code null} */
+  public ForecastErrors errors() {
+    return errors;
+  }
+
+  /** @return this model with validation forecast errors for intervals */
+  public FittedModel withErrors(ForecastErrors measured) {
+    return new FittedModel(config, network, encoder, data, trainedAt, measured);
   }
 
   public ForecasterConfig config() {
@@ -134,7 +159,7 @@ public final class FittedModel {
 
   /** @return this model with another encoder (the same network) */
   public FittedModel withEncoder(WindowEncoder other) {
-    return new FittedModel(config, network, other, data, trainedAt);
+    return new FittedModel(config, network, other, data, trainedAt, errors);
   }
 
   /** @return {@code steps} values after {@code series}, each predicted from the ones before it */

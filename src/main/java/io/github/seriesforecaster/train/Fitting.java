@@ -13,6 +13,7 @@ import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.data.Windows;
 import io.github.seriesforecaster.eval.Metrics;
 import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.model.ForecastErrors;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.model.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
@@ -87,6 +88,18 @@ public final class Fitting {
       }
     }
     int first = split.trainingValues();
+    FittedModel model = best.model();
+    double coverage = Double.NaN;
+    ForecastErrors errors = ForecastErrors.measure(model, series, first);
+    if (errors != null) {
+      model = model.withErrors(errors);
+      double[] oneStep = model.oneStepForecasts(series, first);
+      double[] inOrder = new double[oneStep.length];
+      for (int i = 0; i < oneStep.length; i++) {
+        inOrder[i] = Math.abs(series[first + i] - oneStep[i]);
+      }
+      coverage = ForecastErrors.holdOutCoverage(inOrder, 0.8);
+    }
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     double[] naive = Arrays.copyOfRange(series, first - 1, series.length - 1);
     ErrorMetrics naiveMetrics = Metrics.of(actual, naive, Metrics.naiveScale(series, first, 1));
@@ -95,7 +108,7 @@ public final class Fitting {
         training.epochsRun(), training.bestEpoch(), training.stopReason(),
         training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
         best.trainingWindows(), actual.length, best.metrics(), naiveMetrics,
-        best.model().encoder().shrinkage());
+        best.model().encoder().shrinkage(), coverage);
     log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
             + "validation RMSE {} vs naive {}, shrinkage {}",
         report.transform(), data.source(), data.column(), training.epochsRun(),
@@ -106,7 +119,7 @@ public final class Fitting {
               + "(RMSE {} vs {}); repeating the last value is at least as good",
           data.source(), best.metrics().rmse(), naiveMetrics.rmse());
     }
-    return new Result(best.model(), report);
+    return new Result(model, report);
   }
 
   /** One trained candidate transform and its validation accuracy. */
