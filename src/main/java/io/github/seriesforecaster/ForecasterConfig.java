@@ -28,6 +28,7 @@ import java.util.Objects;
  *     and the best epoch's network is kept; 0 trains all {@code epochs} and keeps the last
  * @param shrink whether to shrink predicted changes toward the transform's no-change forecast by a
  *     factor fitted on the validation part, so a model without skill falls back to that forecast
+ * @param lstm which LSTM layer implementation the network uses
  * @param missingValues what to do with empty, {@code NA} or {@code NaN} cells
  * @param delimiter CSV field separator
  * @param threads ND4J/OpenMP/BLAS threads used while fitting and predicting, at least 1; a
@@ -48,6 +49,7 @@ public record ForecasterConfig(
     int season,
     int patience,
     boolean shrink,
+    LstmImplementation lstm,
     MissingValues missingValues,
     char delimiter,
     int threads) {
@@ -81,6 +83,8 @@ public record ForecasterConfig(
   public static final int DEFAULT_PATIENCE = 30;
   /** Default {@code shrink}. */
   public static final boolean DEFAULT_SHRINK = true;
+  /** Default {@code lstm}. */
+  public static final LstmImplementation DEFAULT_LSTM = LstmImplementation.FAST;
   /** Default {@code missingValues}. */
   public static final MissingValues DEFAULT_MISSING_VALUES = MissingValues.DROP;
   /** Default {@code delimiter}. */
@@ -112,6 +116,7 @@ public record ForecasterConfig(
           + " needs a season; set season(...) to the cycle length");
     }
     Checks.atLeast(0, patience, "patience");
+    Objects.requireNonNull(lstm, "lstm");
     Objects.requireNonNull(missingValues, "missingValues");
     if (columnName != null && columnIndex != -1) {
       throw new IllegalArgumentException(

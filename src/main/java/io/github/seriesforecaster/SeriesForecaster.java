@@ -319,6 +319,7 @@ public final class SeriesForecaster implements Forecaster {
     private int season = ForecasterConfig.DEFAULT_SEASON;
     private int patience = ForecasterConfig.DEFAULT_PATIENCE;
     private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
+    private LstmImplementation lstm = ForecasterConfig.DEFAULT_LSTM;
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
@@ -341,6 +342,7 @@ public final class SeriesForecaster implements Forecaster {
       season = config.season();
       patience = config.patience();
       shrink = config.shrink();
+      lstm = config.lstm();
       missingValues = config.missingValues();
       delimiter = config.delimiter();
       threads = config.threads();
@@ -490,6 +492,15 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
+     * @param lstm the LSTM layer implementation: {@code FAST} (default) or DL4J's {@code STANDARD}
+     * @return this builder
+     */
+    public Builder lstm(LstmImplementation lstm) {
+      this.lstm = Objects.requireNonNull(lstm, "lstm");
+      return this;
+    }
+
+    /**
      * @param policy what to do with empty, {@code NA} or {@code NaN} cells
      * @return this builder
      */
@@ -533,7 +544,7 @@ public final class SeriesForecaster implements Forecaster {
      */
     public ForecasterConfig config() {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
-          columnName, columnIndex, validationFraction, transform, season, patience, shrink,
+          columnName, columnIndex, validationFraction, transform, season, patience, shrink, lstm,
           missingValues, delimiter, threads);
     }
 

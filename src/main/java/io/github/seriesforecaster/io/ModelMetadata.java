@@ -85,6 +85,7 @@ public record ModelMetadata(
     c.put("season", config.season());
     c.put("patience", config.patience());
     c.put("shrink", config.shrink());
+    c.put("lstm", config.lstm().name());
     c.put("missingValues", config.missingValues().name());
     c.put("delimiter", String.valueOf(config.delimiter()));
     c.put("threads", config.threads());
@@ -138,6 +139,7 @@ public record ModelMetadata(
           c.textOrNull("columnName"), c.integer("columnIndex"), c.decimal("validationFraction"),
           c.enumValue("transform", TargetTransform.class), c.integer("season"),
           c.integer("patience"), c.bool("shrink"),
+          c.enumValue("lstm", io.github.seriesforecaster.LstmImplementation.class),
           c.enumValue("missingValues", MissingValues.class),
           c.character("delimiter"), c.integer("threads"));
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),

@@ -59,6 +59,15 @@ public final class Backends {
    *     driver or no CUDA 11.x runtime), or a GPU's compute capability is not one that the ND4J
    *     1.0.0-M2.1 CUDA build supports; thrown again, with the same message, by every later call
    */
+  /**
+   * @return true when ND4J runs on its CPU backend, where the library's OpenBLAS-based
+   *     {@code FastLstm} layer can be used
+   */
+  public static boolean isCpu() {
+    checkOnce();
+    return CPU_BACKEND_CLASS.equals(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName());
+  }
+
   public static void checkOnce() {
     Outcome result = outcome;
     if (result == null) {

@@ -75,7 +75,8 @@ public final class LstmInference {
     if (config instanceof org.deeplearning4j.nn.conf.layers.LSTM lstm) {
       return lstm.getGateActivationFn() instanceof ActivationSigmoid;
     }
-    return false;
+    // FastLstm: sigmoid gates always, same parameter layout
+    return config instanceof io.github.seriesforecaster.model.lstm.FastLstm;
   }
 
   private static float[] flat(INDArray array) {

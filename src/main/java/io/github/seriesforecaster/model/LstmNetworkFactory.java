@@ -1,6 +1,8 @@
 package io.github.seriesforecaster.model;
 
 import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.LstmImplementation;
+import io.github.seriesforecaster.model.lstm.FastLstm;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -13,7 +15,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds the network a configuration describes: LSTM layers, then an identity RNN output layer with MSE loss. */
+/**
+ * Builds the network a configuration describes: LSTM layers ({@code FastLstm} on the CPU backend
+ * unless {@code STANDARD} is configured), then an identity RNN output layer with MSE loss.
+ */
 public final class LstmNetworkFactory {
   /** Inputs per time step: the single series value. */
   static final int FEATURES = 1;
@@ -33,12 +38,14 @@ public final class LstmNetworkFactory {
         .trainingWorkspaceMode(WorkspaceMode.ENABLED)
         .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
         .list();
+    boolean fast = config.lstm() == LstmImplementation.FAST && Backends.isCpu();
     for (int i = 0; i < config.layers(); i++) {
-      layers.layer(new LSTM.Builder()
-          .nIn(i == 0 ? FEATURES : config.hidden())
-          .nOut(config.hidden())
-          .activation(Activation.TANH)
-          .build());
+      int inputs = i == 0 ? FEATURES : config.hidden();
+      layers.layer(fast
+          ? new FastLstm.Builder().nIn(inputs).nOut(config.hidden()).activation(Activation.TANH)
+              .build()
+          : new LSTM.Builder().nIn(inputs).nOut(config.hidden()).activation(Activation.TANH)
+              .build());
     }
     layers.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
         .activation(Activation.IDENTITY)
