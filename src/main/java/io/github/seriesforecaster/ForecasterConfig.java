@@ -28,6 +28,10 @@ import java.util.Objects;
  *     and the best epoch's network is kept; 0 trains all {@code epochs} and keeps the last
  * @param shrink whether to shrink predicted changes toward the transform's no-change forecast by a
  *     factor fitted on the validation part, so a model without skill falls back to that forecast
+ * @param dateColumn header name of an ISO date/time column whose rows must increase, or
+ *     {@code null} for none; its timestamps carry into {@link SeriesForecaster#forecast(java.nio.file.Path, int)}
+ * @param frequency ISO-8601 spacing of the timestamps ({@code P1D}, {@code P1M}, {@code PT30M}), or
+ *     {@code null} to infer it from the training data's median spacing
  * @param lstm which LSTM layer implementation the network uses
  * @param missingValues what to do with empty, {@code NA} or {@code NaN} cells
  * @param delimiter CSV field separator
@@ -49,6 +53,8 @@ public record ForecasterConfig(
     int season,
     int patience,
     boolean shrink,
+    String dateColumn,
+    String frequency,
     LstmImplementation lstm,
     MissingValues missingValues,
     char delimiter,
@@ -117,6 +123,12 @@ public record ForecasterConfig(
     }
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(lstm, "lstm");
+    if (dateColumn != null && dateColumn.isBlank()) {
+      throw new IllegalArgumentException("dateColumn must not be blank, was '" + dateColumn + "'");
+    }
+    if (frequency != null) {
+      io.github.seriesforecaster.data.TimeStep.parse(frequency);
+    }
     Objects.requireNonNull(missingValues, "missingValues");
     if (columnName != null && columnIndex != -1) {
       throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.CsvSeriesReader;
 import io.github.seriesforecaster.data.SeriesData;
+import io.github.seriesforecaster.data.TimeStep;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
@@ -9,6 +10,9 @@ import io.github.seriesforecaster.model.NativeRuntime;
 import io.github.seriesforecaster.train.Fitting;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -86,7 +90,7 @@ public final class SeriesForecaster implements Forecaster {
     Objects.requireNonNull(csv, "csv");
     long start = System.nanoTime();
     SeriesData data = new CsvSeriesReader(config.delimiter(), config.missingValues())
-        .read(csv, config.columnName(), config.columnIndex());
+        .read(csv, config.columnName(), config.columnIndex(), config.dateColumn());
     return fit(data, start);
   }
 
@@ -189,6 +193,48 @@ public final class SeriesForecaster implements Forecaster {
     checkHistory(model, series, "series");
     Checks.atLeast(1, steps, "steps");
     return model.forecast(series, steps);
+  }
+
+  /**
+   * Reads a CSV file like {@link #fit(Path)} and forecasts {@code steps} values after its last row,
+   * each stamped with its time: the last row's time plus 1, 2, ... steps of the configured
+   * {@code frequency}, or else of the spacing inferred from the training data (or from this file,
+   * for a model trained on an array).
+   *
+   * @param csv a CSV file with the value and date columns
+   * @param steps values to forecast, at least 1
+   * @return the forecasts with their timestamps
+   * @throws IllegalStateException if not fitted, or no {@code dateColumn} is configured
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if its content is unusable or too short
+   */
+  public List<TimedValue> forecast(Path csv, int steps) throws IOException {
+    Objects.requireNonNull(csv, "csv");
+    FittedModel model = fittedModel();
+    if (config.dateColumn() == null) {
+      throw new IllegalStateException(
+          "forecaster has no dateColumn; set dateColumn(...) in the builder to read timestamps");
+    }
+    Checks.atLeast(1, steps, "steps");
+    SeriesData data = new CsvSeriesReader(config.delimiter(), config.missingValues())
+        .read(csv, config.columnName(), config.columnIndex(), config.dateColumn());
+    double[] values = data.values();
+    if (values.length < minimumHistory()) {
+      throw new SeriesFormatException(String.format(Locale.ROOT,
+          "%s has %d values but window=%d with transform %s needs at least %d",
+          data.source(), values.length, config.window(), config.transform(), minimumHistory()));
+    }
+    LocalDateTime[] times = data.times();
+    TimeStep step = config.frequency() != null ? TimeStep.parse(config.frequency())
+        : model.data().timeStep() != null ? TimeStep.parse(model.data().timeStep())
+        : TimeStep.infer(times);
+    double[] forecast = forecast(values, steps);
+    List<TimedValue> result = new ArrayList<>(steps);
+    LocalDateTime last = times[times.length - 1];
+    for (int h = 0; h < steps; h++) {
+      result.add(new TimedValue(step.after(last, h + 1), forecast[h]));
+    }
+    return result;
   }
 
   /**
@@ -320,6 +366,8 @@ public final class SeriesForecaster implements Forecaster {
     private int patience = ForecasterConfig.DEFAULT_PATIENCE;
     private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
     private LstmImplementation lstm = ForecasterConfig.DEFAULT_LSTM;
+    private String dateColumn;
+    private String frequency;
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
@@ -343,6 +391,8 @@ public final class SeriesForecaster implements Forecaster {
       patience = config.patience();
       shrink = config.shrink();
       lstm = config.lstm();
+      dateColumn = config.dateColumn();
+      frequency = config.frequency();
       missingValues = config.missingValues();
       delimiter = config.delimiter();
       threads = config.threads();
@@ -492,6 +542,34 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
+     * Names an ISO date/time column ({@code 2020-01-31}, {@code 2020-01}, {@code 2020-01-31T09:30},
+     * {@code 2020-01-31 09:30:00}, with or without offset). Its rows must strictly increase, and
+     * {@link SeriesForecaster#forecast(Path, int)} stamps forecasts with the following times.
+     *
+     * @param name the header name, not blank
+     * @return this builder
+     */
+    public Builder dateColumn(String name) {
+      Objects.requireNonNull(name, "dateColumn");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("dateColumn must not be blank, was '" + name + "'");
+      }
+      this.dateColumn = name;
+      return this;
+    }
+
+    /**
+     * @param frequency ISO-8601 spacing of the timestamps such as {@code P1D}, {@code P1M} or
+     *     {@code PT30M}; without it the median spacing of the training data is used
+     * @return this builder
+     */
+    public Builder frequency(String frequency) {
+      io.github.seriesforecaster.data.TimeStep.parse(frequency);
+      this.frequency = frequency;
+      return this;
+    }
+
+    /**
      * @param lstm the LSTM layer implementation: {@code FAST} (default) or DL4J's {@code STANDARD}
      * @return this builder
      */
@@ -544,8 +622,8 @@ public final class SeriesForecaster implements Forecaster {
      */
     public ForecasterConfig config() {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
-          columnName, columnIndex, validationFraction, transform, season, patience, shrink, lstm,
-          missingValues, delimiter, threads);
+          columnName, columnIndex, validationFraction, transform, season, patience, shrink,
+          dateColumn, frequency, lstm, missingValues, delimiter, threads);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,23 @@ public final class CsvSeriesReader {
    * @throws SeriesFormatException if the content is unusable
    */
   public SeriesData read(Path file, String columnName, int columnIndex) throws IOException {
+    return read(file, columnName, columnIndex, null);
+  }
+
+  /**
+   * Reads the value column and, when {@code dateColumn} is given, the ISO timestamps of that
+   * column, which must increase strictly from row to row.
+   *
+   * @param file the CSV file
+   * @param columnName header name, or {@code null}
+   * @param columnIndex 0-based index, or -1
+   * @param dateColumn header name of the date column, or {@code null} for none
+   * @return the values (and timestamps) after the missing-value policy
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if the content is unusable
+   */
+  public SeriesData read(Path file, String columnName, int columnIndex, String dateColumn)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     checkReadable(file);
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -63,7 +81,7 @@ public final class CsvSeriesReader {
     CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
     try {
       reader.initialize(new FileSplit(file.toFile()));
-      return readRecords(reader, name, columnName, columnIndex);
+      return readRecords(reader, name, columnName, columnIndex, dateColumn);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + name, e);
@@ -72,11 +90,14 @@ public final class CsvSeriesReader {
     }
   }
 
-  private SeriesData readRecords(
-      CSVRecordReader reader, String name, String columnName, int columnIndex) {
+  private SeriesData readRecords(CSVRecordReader reader, String name, String columnName,
+      int columnIndex, String dateColumn) {
     List<String> header = null;
     int line = 0;
     int column = -1;
+    int dateIndex = -1;
+    List<LocalDateTime> times = dateColumn == null ? null : new ArrayList<>();
+    LocalDateTime previousTime = null;
     String columnLabel = null;
     DoubleList values = new DoubleList();
     int rows = 0;
@@ -102,6 +123,9 @@ public final class CsvSeriesReader {
         header = headerNames(record);
         column = resolveColumn(name, header, columnName, columnIndex);
         columnLabel = header.get(column);
+        if (dateColumn != null) {
+          dateIndex = resolveColumn(name, header, dateColumn, -1);
+        }
         continue;
       }
       if (record.size() != header.size()) {
@@ -110,6 +134,24 @@ public final class CsvSeriesReader {
             name, line, record.size(), header.size(), delimiter));
       }
       rows++;
+      LocalDateTime time = null;
+      if (times != null) {
+        String text = record.get(dateIndex).toString();
+        try {
+          time = Timestamps.parse(text);
+        } catch (IllegalArgumentException e) {
+          throw new SeriesFormatException(String.format(Locale.ROOT,
+              "%s line %d: column '%s' is '%s', %s", name, line, dateColumn.trim(),
+              abbreviate(text), e.getMessage()));
+        }
+        if (previousTime != null && !time.isAfter(previousTime)) {
+          throw new SeriesFormatException(String.format(Locale.ROOT,
+              "%s line %d: %s '%s' is not after the previous row's %s; rows must be in "
+                  + "increasing time order", name, line, dateColumn.trim(), text.trim(),
+              previousTime));
+        }
+        previousTime = time;
+      }
       String cell = record.get(column).toString();
       if (NumberCells.isMissing(cell)) {
         missing++;
@@ -120,11 +162,17 @@ public final class CsvSeriesReader {
         }
         if (missingValues == MissingValues.INTERPOLATE) {
           values.add(Double.NaN);
+          if (times != null) {
+            times.add(time);
+          }
         }
         continue;
       }
       try {
         values.add(NumberCells.parse(cell));
+        if (times != null) {
+          times.add(time);
+        }
       } catch (NumberFormatException e) {
         throw new SeriesFormatException(String.format(Locale.ROOT,
             "%s line %d: column '%s' is '%s', %s", name, line, columnLabel, abbreviate(cell),
@@ -149,7 +197,8 @@ public final class CsvSeriesReader {
         Interpolation.fillLinear(result);
       }
     }
-    return new SeriesData(name, columnLabel, result, rows, missing);
+    return new SeriesData(name, columnLabel, result, rows, missing,
+        times == null ? null : times.toArray(new LocalDateTime[0]));
   }
 
   private static void checkReadable(Path file) throws IOException {

@@ -1,6 +1,6 @@
 package io.github.seriesforecaster.data;
 
-import java.util.Arrays;
+import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
@@ -11,13 +11,31 @@ import java.util.Objects;
  * @param values the usable values in order, after the missing-value policy
  * @param rows data rows read (blank lines not counted)
  * @param missing rows whose cell was empty, {@code NA} or {@code NaN}
+ * @param times the timestamp of each value, or {@code null} without a date column
  */
-public record SeriesData(String source, String column, double[] values, int rows, int missing) {
+public record SeriesData(
+    String source, String column, double[] values, int rows, int missing, LocalDateTime[] times) {
 
   public SeriesData {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(column, "column");
     values = values.clone();
+    times = times == null ? null : times.clone();
+    if (times != null && times.length != values.length) {
+      throw new IllegalArgumentException(
+          times.length + " timestamps for " + values.length + " values");
+    }
+  }
+
+  /** Values without timestamps. */
+  public SeriesData(String source, String column, double[] values, int rows, int missing) {
+    this(source, column, values, rows, missing, null);
+  }
+
+  /** @return a copy of the timestamps, or {@code null} */
+  @Override
+  public LocalDateTime[] times() {
+    return times == null ? null : times.clone();
   }
 
   /** @return a copy of the values */

@@ -85,6 +85,8 @@ public record ModelMetadata(
     c.put("season", config.season());
     c.put("patience", config.patience());
     c.put("shrink", config.shrink());
+    c.put("dateColumn", config.dateColumn());
+    c.put("frequency", config.frequency());
     c.put("lstm", config.lstm().name());
     c.put("missingValues", config.missingValues().name());
     c.put("delimiter", String.valueOf(config.delimiter()));
@@ -98,6 +100,7 @@ public record ModelMetadata(
     d.put("missing", data.missing());
     d.put("values", data.values());
     d.put("sha256", data.sha256());
+    d.put("timeStep", data.timeStep());
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -138,12 +141,14 @@ public record ModelMetadata(
           c.decimal("learningRate"), c.integer("batchSize"), c.longInteger("seed"),
           c.textOrNull("columnName"), c.integer("columnIndex"), c.decimal("validationFraction"),
           c.enumValue("transform", TargetTransform.class), c.integer("season"),
-          c.integer("patience"), c.bool("shrink"),
+          c.integer("patience"), c.bool("shrink"), c.textOrNull("dateColumn"),
+          c.textOrNull("frequency"),
           c.enumValue("lstm", io.github.seriesforecaster.LstmImplementation.class),
           c.enumValue("missingValues", MissingValues.class),
           c.character("delimiter"), c.integer("threads"));
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
-          d.integer("missing"), d.integer("values"), d.text("sha256"));
+          d.integer("missing"), d.integer("values"), d.text("sha256"),
+          d.textOrNull("timeStep"));
       return new ModelMetadata(version, fields.text("libraryVersion"), fields.text("dl4jVersion"),
           fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config,
           fields.enumValue("fittedTransform", TargetTransform.class),
@@ -217,9 +222,10 @@ public record ModelMetadata(
       return value.textValue();
     }
 
+    /** An optional string: absent (as in files from before the field existed) or null is null. */
     String textOrNull(String name) {
-      JsonNode value = field(name, true);
-      return value.isNull() ? null : text(name);
+      JsonNode value = node.get(name);
+      return value == null || value.isNull() ? null : text(name);
     }
 
     char character(String name) {

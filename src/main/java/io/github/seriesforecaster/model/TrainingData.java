@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param missing rows without a value
  * @param values values used
  * @param sha256 SHA-256 of the values as big-endian IEEE-754 doubles, hex
+ * @param timeStep ISO-8601 spacing of the timestamps (configured or inferred), or {@code null}
+ *     without a date column
  */
-public record TrainingData(
-    String source, String column, int rows, int missing, int values, String sha256) {
+public record TrainingData(String source, String column, int rows, int missing, int values,
+    String sha256, String timeStep) {
 
   public TrainingData {
     Objects.requireNonNull(source, "source");
@@ -26,8 +28,10 @@ public record TrainingData(
   }
 
   /** @return the summary of {@code series} */
-  public static TrainingData of(String source, String column, int rows, int missing, double[] series) {
-    return new TrainingData(source, column, rows, missing, series.length, sha256(series));
+  public static TrainingData of(String source, String column, int rows, int missing,
+      double[] series, String timeStep) {
+    return new TrainingData(
+        source, column, rows, missing, series.length, sha256(series), timeStep);
   }
 
   static String sha256(double[] series) {

@@ -7,6 +7,7 @@ import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.ForecasterException;
 import io.github.seriesforecaster.SeriesFormatException;
 import io.github.seriesforecaster.data.Scaler;
+import io.github.seriesforecaster.data.TimeStep;
 import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
@@ -72,8 +73,13 @@ public final class Fitting {
     }
     Split split = Split.of(series.length, config, data.source());
     NativeRuntime.useThreads(config.threads());
-    TrainingData provenance =
-        TrainingData.of(data.source(), data.column(), data.rows(), data.missing(), series);
+    String timeStep = null;
+    if (data.times() != null) {
+      timeStep = config.frequency() != null ? config.frequency()
+          : TimeStep.infer(data.times()).toString();
+    }
+    TrainingData provenance = TrainingData.of(
+        data.source(), data.column(), data.rows(), data.missing(), series, timeStep);
 
     Candidate best = null;
     for (TargetTransform transform : candidates) {
