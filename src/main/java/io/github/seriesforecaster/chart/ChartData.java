@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What a {@link ForecastChart} draws: a series, one-step forecasts of its last part beside the naive
- * forecast of the same points, and forecasts after its end. Time is the 0-based index into
- * {@code history}; the future forecasts follow at {@code history.length}, {@code history.length + 1},
- * and so on. Arrays are copied in and out.
+ * What a {@link ForecastChart} draws: a series, one-step forecasts of its last part beside the
+ * naive forecast of the same points, and forecasts after its end. Time is the 0-based index into
+ * {@code history}; the future forecasts follow at {@code history.length},
+ * {@code history.length + 1}, and so on. Arrays are copied in and out.
  *
  * @param title the chart's title, may be empty
  * @param history the actual values in time order, at least one
@@ -57,8 +57,9 @@ public record ChartData(
   /**
    * Draws a fitted or loaded forecaster's view of a series: the one-step forecasts of the part it
    * holds out for validation ({@code validationFraction} of the series, from its end, as in
-   * {@code fit}), the naive forecast of the same points, and {@code steps} recursive forecasts after
-   * the end. Validation forecasts start no earlier than {@link SeriesForecaster#minimumHistory()}.
+   * {@code fit}), the naive forecast of the same points, and {@code steps} recursive forecasts
+   * after the end. Validation forecasts start no earlier than
+   * {@link SeriesForecaster#minimumHistory()}.
    *
    * @param title the chart's title
    * @param forecaster a fitted or loaded forecaster
@@ -68,7 +69,8 @@ public record ChartData(
    * @throws IllegalArgumentException if {@code steps < 0} or the series is too short
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
    */
-  public static ChartData of(String title, SeriesForecaster forecaster, double[] series, int steps) {
+  public static ChartData of(
+      String title, SeriesForecaster forecaster, double[] series, int steps) {
     Objects.requireNonNull(forecaster, "forecaster");
     Objects.requireNonNull(series, "series");
     if (steps < 0) {
@@ -94,7 +96,8 @@ public record ChartData(
   }
 
   /**
-   * @param band forecasts after the end of the history, e.g. with an interval; {@code null} for none
+   * @param band forecasts after the end of the history, e.g. with an interval; {@code null} for
+   *     none
    * @return a copy of this data with {@code band} as the future forecasts
    */
   public ChartData withFuture(ForecastBand band) {
@@ -136,7 +139,8 @@ public record ChartData(
   @Override
   public String toString() {
     return "ChartData[title=" + title + ", history=" + history.length + " values, validationStart="
-        + validationStart + ", future=" + (future == null ? "none" : future.steps() + " steps") + "]";
+        + validationStart + ", future="
+        + (future == null ? "none" : future.steps() + " steps") + "]";
   }
 
   private static void checkLength(String name, double[] forecasts, int length, int start) {

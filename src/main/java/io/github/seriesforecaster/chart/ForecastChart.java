@@ -135,7 +135,7 @@ public final class ForecastChart {
     ForecastBand future = data.future();
     if (future != null) {
       plot.setDataset(1, band(future, history.length));
-      DeviationRenderer bandRenderer = new DeviationRenderer(true, future.steps() <= 60);
+      DeviationRenderer bandRenderer = new DeviationRenderer(true, future.steps() <= 12);
       style(bandRenderer, 0, FUTURE, new BasicStroke(1.6f));
       bandRenderer.setSeriesFillPaint(0, BAND);
       bandRenderer.setAlpha(1f);

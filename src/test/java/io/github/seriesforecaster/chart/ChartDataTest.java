@@ -33,7 +33,8 @@ class ChartDataTest {
 
   @Test
   void constructor_emptyHistory() {
-    assertThatThrownBy(() -> new ChartData("t", new double[0], 0, new double[0], new double[0], null))
+    assertThatThrownBy(
+        () -> new ChartData("t", new double[0], 0, new double[0], new double[0], null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("history must hold at least one value, was empty");
   }
