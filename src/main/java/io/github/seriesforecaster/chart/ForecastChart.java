@@ -10,7 +10,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.UUID;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -87,9 +89,12 @@ public final class ForecastChart {
 
     Path folder = target.getParent();
     Files.createDirectories(folder);
-    Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+    // not Files.createTempFile: it makes the file readable by its owner only, and the move would
+    // keep that; a new file with CREATE_NEW gets the usual permissions (umask)
+    Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      Files.write(temporary, image.toByteArray());
+      Files.write(temporary, image.toByteArray(), StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);

@@ -77,6 +77,15 @@ class ForecastChartTest {
   }
 
   @Test
+  void write_othersMayReadTheFileAsUsual() throws IOException {
+    Path png = folder.resolve("chart.png");
+    ForecastChart.write(png, 200, 100, data(null));
+    Path plain = Files.writeString(folder.resolve("plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(png))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void write_widthZero() {
     assertThatThrownBy(() -> ForecastChart.write(folder.resolve("c.png"), 0, 100, data(null)))
         .isInstanceOf(IllegalArgumentException.class)
