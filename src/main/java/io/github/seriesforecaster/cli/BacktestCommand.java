@@ -76,11 +76,18 @@ final class BacktestCommand implements Callable<Integer> {
       table.add(row.getKey(), row.getValue());
     }
     out.print(table);
+    out.println();
+    ErrorMetrics model = result.metrics().get(forecaster.name());
+    ErrorMetrics naive = result.metrics().get("naive");
+    double ratio = model.rmse() / naive.rmse();
+    out.println(ratio < 1
+        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)", ratio)
+        : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
+            + "%.3f): repeating the last value forecasts this series at least as well", ratio));
     if (chart.chart != null) {
       ForecastChart.write(chart.chart, chart.width, chart.height, new ChartData(
           csv.getFileName() + ", " + ModelOptions.column(forecaster.config()) + ", backtest",
           series, start, result.lstm(), result.naive(), null));
-      out.println();
       out.println("wrote chart to " + chart.chart);
     }
     return 0;

@@ -60,7 +60,7 @@ final class ForecastCommand implements Callable<Integer> {
   static void print(PrintWriter out, double[] forecasts) {
     out.println("step,forecast");
     for (int i = 0; i < forecasts.length; i++) {
-      out.println((i + 1) + "," + MetricsTable.significant(forecasts[i], 10));
+      out.println((i + 1) + "," + MetricsTable.shortest(forecasts[i], 10));
     }
   }
 }

@@ -49,10 +49,23 @@ final class MetricsTable {
     return text.toString();
   }
 
-  /** @return {@code value} rounded to {@code digits} significant digits, never in E notation */
+  /**
+   * @return {@code value} rounded to {@code digits} significant digits, trailing zeros kept so
+   *     that a column lines up, never in E notation
+   */
   static String significant(double value, int digits) {
     if (!Double.isFinite(value)) {
       return "n/a";
+    }
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits));
+    int integerDigits = rounded.precision() - rounded.scale();
+    return rounded.setScale(Math.max(0, digits - integerDigits)).toPlainString();
+  }
+
+  /** @return {@code value} rounded to {@code digits} significant digits without trailing zeros */
+  static String shortest(double value, int digits) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
     }
     return new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros()
         .toPlainString();

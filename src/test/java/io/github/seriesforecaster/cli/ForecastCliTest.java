@@ -259,8 +259,8 @@ class ForecastCliTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     double[] expected = SeriesForecaster.load(model).forecast(SERIES, 2);
     assertThat(result.outLines()).containsExactly("step,forecast",
-        "1," + MetricsTable.significant(expected[0], 10),
-        "2," + MetricsTable.significant(expected[1], 10));
+        "1," + MetricsTable.shortest(expected[0], 10),
+        "2," + MetricsTable.shortest(expected[1], 10));
   }
 
   @Test
@@ -271,7 +271,7 @@ class ForecastCliTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     double expected = SeriesForecaster.load(model).predict(SERIES);
     assertThat(result.outLines())
-        .containsExactly("step,forecast", "1," + MetricsTable.significant(expected, 10));
+        .containsExactly("step,forecast", "1," + MetricsTable.shortest(expected, 10));
   }
 
   @Test
