@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code backtest}: out-of-sample one-step errors of a configuration on the end of a series. */
-@Command(name = "backtest", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+    versionProvider = ForecastCli.Version.class, showDefaultValues = true,
     sortOptions = false,
     description = {"Fits a model with the given settings on the first part of a CSV column, then "
         + "forecasts every value of the last --test-fraction one step ahead from the true values "
@@ -41,6 +42,9 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Mixin ModelOptions options;
   @Mixin ChartOptions chart;
+  @Option(names = {"-q", "--quiet"}, description = "Show no training progress.")
+  boolean quiet;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -51,7 +55,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     chart.check();
     PrintWriter out = spec.commandLine().getOut();
-    Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, common.quiet);
+    Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
     SeriesForecaster forecaster = options.builder().listener(progress).build();
     double[] series = forecaster.readSeries(csv);
     HoldoutBacktest.Result result;

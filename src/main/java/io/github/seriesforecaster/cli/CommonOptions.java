@@ -10,7 +10,4 @@ final class CommonOptions {
   @Option(names = VERBOSE, description = "Print the library's INFO log and, on failure, the stack "
       + "trace.")
   boolean verbose;
-
-  @Option(names = {"-q", "--quiet"}, description = "No training progress.")
-  boolean quiet;
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fit}: trains a model on a CSV column, prints its validation scores, saves it. */
-@Command(name = "fit", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    versionProvider = ForecastCli.Version.class, showDefaultValues = true,
     sortOptions = false,
     description = {"Fits an LSTM forecaster to one column of a CSV file and prints its one-step "
         + "validation errors beside the naive forecast's (and the seasonal naive's with --season).",
@@ -47,6 +48,9 @@ final class FitCommand implements Callable<Integer> {
       description = "Forecasts after the end of the series drawn on the chart, >= 0.")
   int chartSteps;
 
+  @Option(names = {"-q", "--quiet"}, description = "Show no training progress.")
+  boolean quiet;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -57,7 +61,7 @@ final class FitCommand implements Callable<Integer> {
           "invalid value for option '--chart-steps': must be >= 0, was " + chartSteps);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, common.quiet);
+    Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
     SeriesForecaster forecaster = options.builder().listener(progress).build();
     FitReport report;
     try {

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code forecast}: the next N values after a history, as CSV on stdout. */
-@Command(name = "forecast", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+    versionProvider = ForecastCli.Version.class, showDefaultValues = true,
     sortOptions = false,
     description = {"Forecasts the values after the end of a series with a saved model, each "
         + "forecast fed back in as the newest value for the next, and prints them as CSV "

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code predict}: the one value after a history, as CSV on stdout. */
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    versionProvider = ForecastCli.Version.class, sortOptions = false,
     description = {"Predicts the value after the end of a series with a saved model and prints it "
         + "as CSV (step,forecast); the same as forecast --steps 1."})
 final class PredictCommand implements Callable<Integer> {
