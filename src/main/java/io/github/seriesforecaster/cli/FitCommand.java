@@ -1,0 +1,123 @@
+package io.github.seriesforecaster.cli;
+
+import io.github.seriesforecaster.ErrorMetrics;
+import io.github.seriesforecaster.FitReport;
+import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.chart.ChartData;
+import io.github.seriesforecaster.chart.ForecastChart;
+import io.github.seriesforecaster.eval.Metrics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code fit}: trains a model on a CSV column, prints its validation scores, saves it. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    versionProvider = ForecastCli.Version.class, showDefaultValues = true,
+    sortOptions = false,
+    description = {"Fits an LSTM forecaster to one column of a CSV file and prints its one-step "
+        + "validation errors beside the naive forecast's (and the seasonal naive's with --season).",
+        "The last --validation-fraction of the series is held out: training never sees it, but "
+        + "early stopping and the shrinkage factor are chosen on it; use backtest for scores on "
+        + "values nothing was fitted on."})
+final class FitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand ForecastCli cli;
+
+  @Parameters(index = "0", paramLabel = "CSV", description = "CSV file with a header row.")
+  Path csv;
+
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "Save the fitted model to this zip file (parent folders are created).")
+  Path model;
+
+  @Mixin ModelOptions options;
+  @Mixin ChartOptions chart;
+
+  @Option(names = "--chart-steps", paramLabel = "N", defaultValue = "30",
+      description = "Forecasts after the end of the series drawn on the chart, >= 0.")
+  int chartSteps;
+
+  @Option(names = {"-q", "--quiet"}, description = "Show no training progress.")
+  boolean quiet;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws IOException {
+    chart.check();
+    if (chartSteps < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "invalid value for option '--chart-steps': must be >= 0, was " + chartSteps);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
+    SeriesForecaster forecaster = options.builder().listener(progress).build();
+    FitReport report;
+    try {
+      report = forecaster.fit(csv);
+    } finally {
+      progress.finish();
+    }
+    double[] series = forecaster.readSeries(csv);
+
+    out.println(String.format(Locale.ROOT, "%s, %s: %d values, %s",
+        csv.getFileName(), ModelOptions.column(forecaster.config()), series.length,
+        forecaster.config().effectiveTransform()));
+    out.println(String.format(Locale.ROOT,
+        "trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.4g",
+        report.epochsRun(), report.bestEpoch(), report.stopReason(), report.trainingWindows(),
+        report.wallTime().toMillis() / 1000.0, report.trainingLoss()));
+    if (report.validationWindows() == 0) {
+      out.println("no validation part (--validation-fraction 0): no scores");
+    } else {
+      out.println(String.format(Locale.ROOT, "validation: the last %d values, each forecast one "
+          + "step ahead from the true values before it (predicted changes scaled by %.3f)",
+          report.validationWindows(), report.shrinkage()));
+      out.println();
+      MetricsTable table = new MetricsTable()
+          .add(forecaster.name(), report.model())
+          .add("naive", report.naive());
+      int season = forecaster.config().season();
+      int start = series.length - report.validationWindows();
+      if (season > 0 && start >= season) {
+        table.add("seasonal naive (" + season + ")", seasonalNaive(series, start, season));
+      }
+      out.print(table);
+      out.println();
+      out.println(report.beatsNaive()
+          ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
+              report.rmseRatioToNaive())
+          : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
+              + "%.3f): repeating the last value forecasts this series at least as well",
+              report.rmseRatioToNaive()));
+    }
+    if (model != null) {
+      forecaster.save(model);
+      out.println("saved model to " + model);
+    }
+    if (chart.chart != null) {
+      ForecastChart.write(chart.chart, chart.width, chart.height, ChartData.of(
+          csv.getFileName() + ", " + ModelOptions.column(forecaster.config()),
+          forecaster, series, chartSteps));
+      out.println("wrote chart to " + chart.chart);
+    }
+    return 0;
+  }
+
+  private static ErrorMetrics seasonalNaive(double[] series, int start, int season) {
+    double[] actual = Arrays.copyOfRange(series, start, series.length);
+    double[] forecast = Arrays.copyOfRange(series, start - season, series.length - season);
+    return Metrics.of(actual, forecast, Metrics.naiveScale(series, start, 1));
+  }
+}
