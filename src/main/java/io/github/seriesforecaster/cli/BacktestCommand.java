@@ -68,7 +68,7 @@ final class BacktestCommand implements Callable<Integer> {
     int start = result.trainingValues();
     out.println(String.format(Locale.ROOT, "%s, %s: %d values, %s",
         csv.getFileName(), ModelOptions.column(forecaster.config()), series.length,
-        forecaster.config().effectiveTransform()));
+        result.fit().transform()));
     out.println(String.format(Locale.ROOT,
         "fitted on the first %d values (%d epochs, kept epoch %d, %s); forecast the last %d one "
             + "step ahead",

@@ -73,7 +73,7 @@ final class FitCommand implements Callable<Integer> {
 
     out.println(String.format(Locale.ROOT, "%s, %s: %d values, %s",
         csv.getFileName(), ModelOptions.column(forecaster.config()), series.length,
-        forecaster.config().effectiveTransform()));
+        report.transform()));
     out.println(String.format(Locale.ROOT,
         "trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.4g",
         report.epochsRun(), report.bestEpoch(), report.stopReason(), report.trainingWindows(),
