@@ -90,7 +90,12 @@ public final class Fitting {
             candidate.metrics().rmse());
       }
       if (best == null || candidate.metrics().rmse() < best.metrics().rmse()) {
+        if (best != null) {
+          best.model().network().close();
+        }
         best = candidate;
+      } else {
+        candidate.model().network().close();
       }
     }
     int first = split.trainingValues();
@@ -172,7 +177,19 @@ public final class Fitting {
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     ErrorMetrics metrics = Metrics.of(actual, model.oneStepForecasts(series, first),
         Metrics.naiveScale(series, first, 1));
-    return new Candidate(model, training, windows.numExamples(), metrics);
+    int trainingWindows = windows.numExamples();
+    // off-heap buffers are otherwise freed only when a GC collects their Java objects
+    close(windows);
+    close(validation);
+    return new Candidate(model, training, trainingWindows, metrics);
+  }
+
+  private static void close(DataSet data) {
+    if (data != null) {
+      data.getFeatures().close();
+      data.getLabels().close();
+      data.getLabelsMaskArray().close();
+    }
   }
 
   /**

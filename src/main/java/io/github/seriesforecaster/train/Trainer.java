@@ -97,6 +97,10 @@ public final class Trainer {
     });
     EarlyStoppingResult<MultiLayerNetwork> result = trainer.fit();
     MultiLayerNetwork best = result.getBestModel();
+    if (best != network) {
+      // the kept network is a copy; free the trained one's native memory now rather than at a GC
+      network.close();
+    }
     int bestEpoch = result.getBestModelEpoch() + 1;
     String reason = result.getTerminationReason() == EarlyStoppingResult.TerminationReason.EpochTerminationCondition
         && result.getTotalEpochs() < config.epochs()
