@@ -41,12 +41,7 @@ public final class Backtest {
    */
   public static Backtest over(double[] series) {
     Objects.requireNonNull(series, "series");
-    for (int i = 0; i < series.length; i++) {
-      if (!Double.isFinite(series[i])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "series[%d] is %s; values must be finite", i, series[i]));
-      }
-    }
+    Checks.finite(series, 0, "series");
     return new Backtest(series.clone());
   }
 

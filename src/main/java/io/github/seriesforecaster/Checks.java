@@ -22,6 +22,16 @@ final class Checks {
     return value;
   }
 
+  /** Checks {@code values[from..]} are finite; the message names the first that is not. */
+  static void finite(double[] values, int from, String name) {
+    for (int i = from; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(String.format(
+            Locale.ROOT, "%s[%d] is %s; values must be finite", name, i, values[i]));
+      }
+    }
+  }
+
   /** Exclusive bounds: {@code lower < value < upper}; NaN fails. */
   static double between(double lower, double upper, double value, String name) {
     if (!(value > lower && value < upper)) {

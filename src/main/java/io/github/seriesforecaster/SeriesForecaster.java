@@ -117,7 +117,7 @@ public final class SeriesForecaster implements Forecaster {
   public FitReport fit(double[] series) {
     Objects.requireNonNull(series, "series");
     long start = System.nanoTime();
-    checkFinite(series, 0, "series");
+    Checks.finite(series, 0, "series");
     return fit(new SeriesData("array", "value", series, series.length, 0), start);
   }
 
@@ -327,21 +327,12 @@ public final class SeriesForecaster implements Forecaster {
           name, series.length, config.window(), config.transform(), needed));
     }
     int from = series.length - needed;
-    checkFinite(series, from, name);
+    Checks.finite(series, from, name);
     try {
       model.encoder().codec().checkSeries(series, from, name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " ends with values the transform cannot use: "
           + e.getMessage(), e);
-    }
-  }
-
-  private static void checkFinite(double[] series, int from, String name) {
-    for (int i = from; i < series.length; i++) {
-      if (!Double.isFinite(series[i])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s[%d] is %s; values must be finite", name, i, series[i]));
-      }
     }
   }
 

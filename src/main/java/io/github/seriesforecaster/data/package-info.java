@@ -1,0 +1,8 @@
+/**
+ * Turning a CSV column or an array into what the network sees: CsvSeriesReader (DataVec's
+ * CSVRecordReader), SeriesData, the target transforms (TransformCodec), the Scaler fitted on
+ * training data only (DL4J's NormalizerMinMaxScaler), WindowEncoder and Windows (sliding windows
+ * to a DL4J DataSet), TimeStep for timestamps. Imports ND4J/DataVec and the root package's
+ * settings, nothing from model, train, eval or io.
+ */
+package io.github.seriesforecaster.data;

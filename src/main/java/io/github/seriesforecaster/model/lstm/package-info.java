@@ -1,0 +1,7 @@
+/**
+ * FastLstm, a DL4J recurrent layer with the same math and parameters as DL4J's LSTM, computed
+ * with a few OpenBLAS calls per time step and gate arithmetic in plain Java loops.
+ * DoubleLstmKernel is generated from FloatLstmKernel by scripts/generate-double-kernel.sh.
+ * Imports DL4J/ND4J and JavaCPP's OpenBLAS bindings only.
+ */
+package io.github.seriesforecaster.model.lstm;
