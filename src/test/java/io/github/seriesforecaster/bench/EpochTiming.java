@@ -14,7 +14,9 @@ import java.util.Locale;
  * mvn -B -q test-compile exec:java -Dexec.mainClass=io.github.seriesforecaster.bench.EpochTiming \
  *   -Dexec.args="data/goog_daily_ohlcv.csv Close 3 6 1 1000 LEVELS"
  * </pre>
- * Arguments: csv column window hidden layers epochs transform [batchSize].
+ * Arguments: csv column window hidden layers epochs transform [batchSize]; {@code -Dlstm=STANDARD}
+ * times DL4J's own LSTM layer instead of FastLstm. Early stopping is off so every epoch is the
+ * same work.
  */
 public final class EpochTiming {
   private EpochTiming() {}
@@ -29,6 +31,9 @@ public final class EpochTiming {
         .hidden(Integer.parseInt(args[3]))
         .layers(Integer.parseInt(args[4]))
         .epochs(epochs)
+        .patience(0) // every epoch the same work
+        .lstm(io.github.seriesforecaster.LstmImplementation.valueOf(
+            System.getProperty("lstm", "FAST")))
         .transform(io.github.seriesforecaster.TargetTransform.valueOf(args[6]))
         .listener((epoch, total, loss, epochNanos, elapsed) -> nanos[epoch - 1] = epochNanos);
     if (args.length > 7) {
