@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param validationWindows windows scored
  * @param model the model's one-step validation accuracy
  * @param naive the naive forecast's accuracy on the same windows
+ * @param seasonalNaive the seasonal naive forecast's accuracy on the same windows when a season is
+ *     set, otherwise {@link ErrorMetrics#NONE}
  * @param shrinkage factor in [0, 1] applied to the network's predicted change, fitted by least
  *     squares on the validation windows: near 0 when the network has no skill beyond the
  *     no-change forecast, 1 when shrinking is off or there is nothing to fit it on
@@ -40,6 +42,7 @@ public record FitReport(
     int validationWindows,
     ErrorMetrics model,
     ErrorMetrics naive,
+    ErrorMetrics seasonalNaive,
     double shrinkage,
     double intervalCoverage80) {
 
@@ -49,6 +52,7 @@ public record FitReport(
     Objects.requireNonNull(wallTime, "wallTime");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(naive, "naive");
+    Objects.requireNonNull(seasonalNaive, "seasonalNaive");
   }
 
   /**
@@ -77,8 +81,11 @@ public record FitReport(
     text.append(String.format(Locale.ROOT,
         "validation, %d one-step forecasts (predicted changes scaled by %.3f):%n",
         validationWindows, shrinkage));
-    text.append(String.format(Locale.ROOT, "  %-6s %s%n", "model", model));
-    text.append(String.format(Locale.ROOT, "  %-6s %s%n", "naive", naive));
+    text.append(String.format(Locale.ROOT, "  %-14s %s%n", "model", model));
+    text.append(String.format(Locale.ROOT, "  %-14s %s%n", "naive", naive));
+    if (seasonalNaive.points() > 0) {
+      text.append(String.format(Locale.ROOT, "  %-14s %s%n", "seasonal naive", seasonalNaive));
+    }
     text.append(String.format(Locale.ROOT,
         "  80%% intervals cover %.0f%% of held-out one-step errors%n", 100 * intervalCoverage80));
     text.append(beatsNaive()

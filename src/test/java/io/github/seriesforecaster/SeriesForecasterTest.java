@@ -36,6 +36,22 @@ class SeriesForecasterTest {
   }
 
   @Test
+  void fit_withSeasonReportsTheSeasonalNaiveToo() {
+    double[] series = TestSeries.sine(80);
+    FitReport report = TestSeries.tinyBuilder().season(6).build().fit(series);
+    // 80 values: the last 24 are validation targets
+    double squared = 0;
+    for (int t = 56; t < 80; t++) {
+      squared += Math.pow(series[t] - series[t - 6], 2);
+    }
+    assertThat(report.seasonalNaive().points()).isEqualTo(24);
+    assertThat(report.seasonalNaive().rmse()).isCloseTo(Math.sqrt(squared / 24), within(1e-9));
+    assertThat(report.summary()).contains("seasonal naive");
+    assertThat(TestSeries.tinyBuilder().build().fit(series).seasonalNaive())
+        .isEqualTo(ErrorMetrics.NONE);
+  }
+
+  @Test
   void fit_csvReadsTheConfiguredColumn() throws IOException {
     Path csv = TestSeries.writeCsv(folder.resolve("s.csv"), TestSeries.sine(50));
     SeriesForecaster forecaster = TestSeries.tinyBuilder().column("Value").build();

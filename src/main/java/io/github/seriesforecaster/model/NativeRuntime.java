@@ -17,5 +17,10 @@ public final class NativeRuntime {
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
+    if (!Boolean.getBoolean("seriesforecaster.periodicGc")) {
+      // ND4J otherwise calls System.gc() every 100 ms to release off-heap buffers; each fit frees
+      // its own large arrays explicitly instead (see Fitting), so the full collections only cost time
+      Nd4j.getMemoryManager().togglePeriodicGc(false);
+    }
   }
 }

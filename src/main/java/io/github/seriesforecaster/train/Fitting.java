@@ -114,11 +114,16 @@ public final class Fitting {
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     double[] naive = Arrays.copyOfRange(series, first - 1, series.length - 1);
     ErrorMetrics naiveMetrics = Metrics.of(actual, naive, Metrics.naiveScale(series, first, 1));
+    int season = config.season();
+    ErrorMetrics seasonalMetrics = season > 1 && first >= season
+        ? Metrics.of(actual, Arrays.copyOfRange(series, first - season, series.length - season),
+            Metrics.naiveScale(series, first, 1))
+        : ErrorMetrics.NONE;
     TrainingSummary training = best.training();
     FitReport report = new FitReport(best.model().encoder().codec().transform(),
         training.epochsRun(), training.bestEpoch(), training.stopReason(),
         training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
-        best.trainingWindows(), actual.length, best.metrics(), naiveMetrics,
+        best.trainingWindows(), actual.length, best.metrics(), naiveMetrics, seasonalMetrics,
         best.model().encoder().shrinkage(), coverage);
     log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
             + "validation RMSE {} vs naive {}, shrinkage {}",
