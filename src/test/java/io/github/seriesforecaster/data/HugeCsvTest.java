@@ -26,12 +26,13 @@ class HugeCsvTest {
   void oneGigabyteFile_streamsAndFitIsRefused() throws Exception {
     Path file = folder.resolve("huge.csv");
     long rows = 0;
+    long bytes = 0;
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("Date,Note,Value\n");
-      while (rows * 40 < 1_000_000_000L) {
-        out.write("2020-01-01T00:00,padding padding,");
-        out.write(Long.toString(100 + rows % 97));
-        out.write('\n');
+      while (bytes <= 1_000_000_000L) {
+        String row = "2020-01-01T00:00,padding padding," + (100 + rows % 97) + "\n";
+        out.write(row);
+        bytes += row.length();
         rows++;
       }
     }
