@@ -33,11 +33,13 @@ import java.util.Objects;
  * and the scaler is fitted on the training part only. {@code predict} and {@code forecast} take and
  * return values in original units.
  *
- * <p><b>Thread safety.</b> One instance may be shared: {@code predict}, {@code forecast} and
- * {@code save} may be called from many threads at once (network calls are serialised on the fitted
- * model). A {@code fit} running while other threads predict does not disturb them: they use the
- * previous model until the new one is complete, and it replaces the old in one atomic step. A
- * {@code fit} that fails leaves the previous model in place.
+ * <p><b>Thread safety.</b> One instance may be shared by any number of threads. {@code predict},
+ * {@code forecast} and {@code forecastWithIntervals} run on a plain-Java copy of the network's
+ * forward pass that shares no mutable state, so they never wait for each other; the batched
+ * {@code predict(double[][])} goes through the DL4J network, one call at a time. A {@code fit}
+ * running while other threads predict does not disturb them: they use the previous model until the
+ * new one is complete, which then replaces it in one atomic step (of two concurrent fits, the one
+ * that finishes last wins). A {@code fit} that fails leaves the previous model in place.
  */
 public final class SeriesForecaster implements Forecaster {
   private final ForecasterConfig config;
