@@ -104,20 +104,16 @@ public final class Fitting {
     ForecastErrors errors = ForecastErrors.measure(model, series, first);
     if (errors != null) {
       model = model.withErrors(errors);
-      double[] oneStep = model.oneStepForecasts(series, first);
-      double[] inOrder = new double[oneStep.length];
-      for (int i = 0; i < oneStep.length; i++) {
-        inOrder[i] = Math.abs(series[first + i] - oneStep[i]);
-      }
-      coverage = ForecastErrors.holdOutCoverage(inOrder, 0.8);
+      coverage = oneStepCoverage(model, series, first);
     }
     double[] actual = Arrays.copyOfRange(series, first, series.length);
-    double[] naive = Arrays.copyOfRange(series, first - 1, series.length - 1);
-    ErrorMetrics naiveMetrics = Metrics.of(actual, naive, Metrics.naiveScale(series, first, 1));
+    double scale = Metrics.naiveScale(series, first, 1);
+    ErrorMetrics naiveMetrics =
+        Metrics.of(actual, Arrays.copyOfRange(series, first - 1, series.length - 1), scale);
     int season = config.season();
     ErrorMetrics seasonalMetrics = season > 1 && first >= season
-        ? Metrics.of(actual, Arrays.copyOfRange(series, first - season, series.length - season),
-            Metrics.naiveScale(series, first, 1))
+        ? Metrics.of(actual,
+            Arrays.copyOfRange(series, first - season, series.length - season), scale)
         : ErrorMetrics.NONE;
     TrainingSummary training = best.training();
     FitReport report = new FitReport(best.model().encoder().codec().transform(),
@@ -136,6 +132,16 @@ public final class Fitting {
           data.source(), best.metrics().rmse(), naiveMetrics.rmse());
     }
     return new Result(model, report);
+  }
+
+  /** Hold-out coverage of the 80% one-step interval on the validation part. */
+  private static double oneStepCoverage(FittedModel model, double[] series, int first) {
+    double[] oneStep = model.oneStepForecasts(series, first);
+    double[] errorsInOrder = new double[oneStep.length];
+    for (int i = 0; i < oneStep.length; i++) {
+      errorsInOrder[i] = Math.abs(series[first + i] - oneStep[i]);
+    }
+    return ForecastErrors.holdOutCoverage(errorsInOrder, 0.8);
   }
 
   /** One trained candidate transform and its validation accuracy. */
