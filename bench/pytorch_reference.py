@@ -37,17 +37,27 @@ import argparse
 import csv
 import math
 import os
-import random
 import sys
 import tempfile
 import time
 
-import numpy as np
 
-# torch is imported in main(), after OPENBLAS_NUM_THREADS is set: OpenBLAS reads it once, when it is
-# loaded, and torch.set_num_threads() does not reach Debian's pthread build of OpenBLAS.
-torch = None
-nn = None
+def _threads_argument(argv):
+    for i, arg in enumerate(argv):
+        if arg == "--threads" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--threads="):
+            return arg.split("=", 1)[1]
+    return "1"
+
+
+# OpenBLAS (Debian's pthread build, loaded by numpy and torch) reads its thread count once, when
+# the first of them loads it, and torch.set_num_threads() does not reach it: set it before both.
+os.environ["OPENBLAS_NUM_THREADS"] = _threads_argument(sys.argv[1:])
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
 
 SIDE = "pytorch"
 VALIDATION_FRACTION = 0.3
@@ -121,19 +131,15 @@ class Scaler:
         return (s + 1.0) / 2.0 * self.range + self.min
 
 
-def make_net(hidden, layers):
-    class Net(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.lstm = nn.LSTM(input_size=1, hidden_size=hidden, num_layers=layers,
-                                batch_first=True)
-            self.out = nn.Linear(hidden, 1)
+class Net(nn.Module):
+    def __init__(self, hidden, layers):
+        super().__init__()
+        self.lstm = nn.LSTM(input_size=1, hidden_size=hidden, num_layers=layers, batch_first=True)
+        self.out = nn.Linear(hidden, 1)
 
-        def forward(self, x):  # x: [batch, window, 1]
-            y, _ = self.lstm(x)
-            return self.out(y[:, -1, :])
-
-    return Net()
+    def forward(self, x):  # x: [batch, window, 1]
+        y, _ = self.lstm(x)
+        return self.out(y[:, -1, :])
 
 
 def training_windows(series, window):
@@ -163,7 +169,7 @@ def train(name, series, epochs, warmup, rng):
         xs, ys = x[order], y[order]
         batches = [(xs[i:i + batch].contiguous(), ys[i:i + batch].contiguous())
                    for i in range(0, count, batch)]
-    model = make_net(hidden, layers)
+    model = Net(hidden, layers)
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     loss_fn = nn.MSELoss()
     nanos = []
@@ -293,18 +299,14 @@ def main():
     if not 1 <= warmup < epochs:
         sys.exit(f"--warmup must be in [1, epochs), was {warmup}")
 
-    global torch, nn
-    os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
-    import torch as torch_module
-    torch = torch_module
-    nn = torch.nn
     torch.set_num_threads(args.threads)
     try:
         torch.set_num_interop_threads(args.threads)
     except RuntimeError:
         pass
     print(f"# {name}: python {sys.version.split()[0]}, torch {torch.__version__}, "
-          f"{os.cpu_count()} processors, threads {torch.get_num_threads()}, "
+          f"{os.cpu_count()} processors, threads {torch.get_num_threads()} "
+          f"(OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}), "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE')}")
 
     series_all = read_column(args.goog if data == "goog" else args.usdchf, column)
