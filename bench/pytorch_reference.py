@@ -1,0 +1,342 @@
+#!/usr/bin/python3
+"""PyTorch reference for series-forecaster's performance benchmark.
+
+Trains the same windowed LSTM that the library trains for a configuration and prints the same
+figures, as the same ``RESULT`` lines, as ``PerformanceBenchmark.java``:
+
+* training: median ms per epoch after warm-up epochs, and training windows per second;
+* prediction: latency of one single-window prediction from a raw history (p50, p99 over
+  ``--calls`` calls after warm-up), and the time of one batch prediction of 10,000 histories;
+* the size of the saved model (``torch.save`` of the state dict plus the scaler) and the peak
+  resident memory of this process (VmHWM from /proc/self/status).
+
+"The same work" as the library (see src/main/java/.../train/Fitting.java and Trainer.java):
+
+* series = one CSV column; the last round(0.3 * n) values are held out for validation, so the
+  first ``first = n - round(0.3 * n)`` values are the training part;
+* the library's default transform: first differences d[t] = x[t] - x[t-1]; a min-max scaler to
+  [-1, 1] fitted on the differences of the training part only;
+* one window per target t in [window + 1, first): the scaled differences at t-window .. t-1 as
+  ``window`` time steps of one feature (batch-first), the scaled difference at t as the target;
+* the windows are shuffled once (seeded) and cut into consecutive mini-batches of ``batch``
+  windows (the last one smaller); each epoch visits the batches in a new seeded order;
+* LSTM(1 -> hidden, ``layers`` stacked) and a linear output on the last step, float32, MSE loss,
+  Adam with learning rate 0.01 (betas 0.9/0.999, eps 1e-8: DL4J's defaults too), fixed epochs.
+
+Differences that do not change the work materially: DL4J's RnnOutputLayer applies its
+hidden -> 1 output at every time step and masks all but the last (``window`` times a tiny matmul);
+PyTorch's LSTM has two bias vectors per gate; the initial weights differ (DL4J Xavier, PyTorch
+uniform). Timings do not depend on the values.
+
+Run with Debian's PyTorch (``apt-get install -y python3-torch``) and /usr/bin/python3:
+
+    /usr/bin/python3 bench/pytorch_reference.py --config tutorial
+"""
+
+import argparse
+import csv
+import math
+import os
+import sys
+import tempfile
+import time
+
+
+def _threads_argument(argv):
+    for i, arg in enumerate(argv):
+        if arg == "--threads" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--threads="):
+            return arg.split("=", 1)[1]
+    return "1"
+
+
+# OpenBLAS (Debian's pthread build, loaded by numpy and torch) reads its thread count once, when
+# the first of them loads it, and torch.set_num_threads() does not reach it: set it before both.
+os.environ["OPENBLAS_NUM_THREADS"] = _threads_argument(sys.argv[1:])
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+SIDE = "pytorch"
+VALIDATION_FRACTION = 0.3
+LEARNING_RATE = 0.01
+SEED = 42
+LIBRARY_DEFAULT_BATCH = 512
+
+# name: (data, column, window, hidden, layers, batch, full epochs, full warm-up, quick epochs,
+# quick warm-up) -- the same as PerformanceBenchmark.Preset
+PRESETS = {
+    "tutorial": ("goog", "Close", 3, 6, 1, LIBRARY_DEFAULT_BATCH, 300, 30, 60, 10),
+    "realistic": ("goog", "Close", 30, 64, 2, 64, 30, 5, 8, 2),
+    "scale": ("usdchf", "USDCHF", 30, 32, 1, LIBRARY_DEFAULT_BATCH, 8, 2, 3, 1),
+}
+
+
+def median(samples):
+    """Median; the mean of the two middle values for an even count (as Percentiles.java)."""
+    s = sorted(samples)
+    n = len(s)
+    return float(s[n // 2]) if n % 2 == 1 else (s[n // 2 - 1] + s[n // 2]) / 2.0
+
+
+def percentile(samples, percent):
+    """Nearest-rank percentile (as Percentiles.java)."""
+    s = sorted(samples)
+    rank = math.ceil(percent / 100.0 * len(s))
+    return s[max(1, rank) - 1]
+
+
+def proc_status_bytes(name):
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(name + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return -1
+
+
+def read_column(path, column):
+    """The column's values in file order; empty and NA-like cells dropped (the library's default)."""
+    values = []
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        index = header.index(column)
+        for row in reader:
+            if not row:
+                continue
+            cell = row[index].strip()
+            if cell in ("", "NA", "N/A", "NaN", "null"):
+                continue
+            values.append(float(cell))
+    return np.asarray(values, dtype=np.float64)
+
+
+class Scaler:
+    """Min-max scaling to [-1, 1], fitted on training values (as the library's Scaler)."""
+
+    def __init__(self, values):
+        self.min = float(values.min())
+        difference = float(values.max()) - self.min
+        self.range = difference if difference > 0 and math.isfinite(difference) else 1.0
+
+    def scale(self, v):
+        return (v - self.min) / self.range * 2.0 - 1.0
+
+    def unscale(self, s):
+        return (s + 1.0) / 2.0 * self.range + self.min
+
+
+class Net(nn.Module):
+    def __init__(self, hidden, layers):
+        super().__init__()
+        self.lstm = nn.LSTM(input_size=1, hidden_size=hidden, num_layers=layers, batch_first=True)
+        self.out = nn.Linear(hidden, 1)
+
+    def forward(self, x):  # x: [batch, window, 1]
+        y, _ = self.lstm(x)
+        return self.out(y[:, -1, :])
+
+
+def training_windows(series, window):
+    """Scaled inputs [count, window, 1] and targets [count, 1], and the scaler."""
+    n = len(series)
+    first = n - int(math.floor(n * VALIDATION_FRACTION + 0.5))  # Java's Math.round
+    diffs = np.diff(series)  # diffs[t - 1] = x[t] - x[t - 1]
+    scaler = Scaler(diffs[: first - 1])
+    scaled = scaler.scale(diffs).astype(np.float32)
+    targets = np.arange(window + 1, first)
+    # inputs for target t: differences at t-window .. t-1, i.e. diffs[t-window-1 .. t-2]
+    idx = targets[:, None] - window - 1 + np.arange(window)[None, :]
+    x = torch.from_numpy(np.ascontiguousarray(scaled[idx][:, :, None]))
+    y = torch.from_numpy(np.ascontiguousarray(scaled[targets - 1][:, None]))
+    return x, y, scaler
+
+
+def train(name, series, epochs, warmup, rng):
+    _, _, window, hidden, layers, batch, *_ = PRESETS[name]
+    torch.manual_seed(SEED)
+    x, y, scaler = training_windows(series, window)
+    count = x.shape[0]
+    if count <= batch:
+        batches = [(x, y)]
+    else:
+        order = torch.from_numpy(rng.permutation(count))
+        xs, ys = x[order], y[order]
+        batches = [(xs[i:i + batch].contiguous(), ys[i:i + batch].contiguous())
+                   for i in range(0, count, batch)]
+    model = Net(hidden, layers)
+    optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
+    loss_fn = nn.MSELoss()
+    nanos = []
+    cpu_ends = []
+    start = time.perf_counter_ns()
+    loss = None
+    for _ in range(epochs):
+        epoch_start = time.perf_counter_ns()
+        if len(batches) > 1:
+            rng.shuffle(batches)
+        for bx, by in batches:
+            optimizer.zero_grad()
+            loss = loss_fn(model(bx), by)
+            loss.backward()
+            optimizer.step()
+        nanos.append(time.perf_counter_ns() - epoch_start)
+        cpu_ends.append(time.process_time_ns())
+    fit_seconds = (time.perf_counter_ns() - start) / 1e9
+    measured = nanos[warmup:]
+    med = median(measured) / 1e6
+    # mean CPU time over the measured epochs, as the Java side (whose CPU clock is coarse)
+    cpu_mean = (cpu_ends[-1] - cpu_ends[warmup - 1]) / 1e6 / len(measured)
+    rate = count / (med / 1000)
+    print(f"  training: {len(series)} values, {count} windows, batch {batch}, {epochs} epochs: "
+          f"median {med:.2f} ms per epoch (min {min(measured) / 1e6:.2f}, "
+          f"max {max(measured) / 1e6:.2f}, over epochs {warmup + 1}-{epochs}; "
+          f"mean CPU {cpu_mean:.2f} ms), {rate:.0f} windows/s; "
+          f"training took {fit_seconds:.1f} s, last loss {loss.item():.4g}")
+    print(f"RESULT kind=train side={SIDE} config={name} rows={len(series)} windows={count} "
+          f"batch={batch} epochs={epochs} warmup={warmup} ms_per_epoch={med:.3f} "
+          f"ms_min={min(measured) / 1e6:.3f} ms_max={max(measured) / 1e6:.3f} "
+          f"cpu_ms_per_epoch={cpu_mean:.3f} windows_per_s={rate:.0f}")
+    model.eval()
+    return model, scaler
+
+
+def predict_one(model, scaler, window, history):
+    """The next value after history (raw values): differences, scale, network, unscale, add."""
+    h = np.asarray(history[-(window + 1):], dtype=np.float64)
+    x = torch.from_numpy(scaler.scale(np.diff(h)).astype(np.float32)).view(1, window, 1)
+    with torch.no_grad():
+        out = model(x).item()
+    return h[-1] + scaler.unscale(out)
+
+
+def predict_many(model, scaler, window, histories):
+    """The next value after each history, in one network call."""
+    h = np.stack([np.asarray(k[-(window + 1):], dtype=np.float64) for k in histories])
+    x = torch.from_numpy(scaler.scale(np.diff(h, axis=1)).astype(np.float32)).unsqueeze(2)
+    with torch.no_grad():
+        out = model(x).numpy()[:, 0].astype(np.float64)
+    return h[:, -1] + scaler.unscale(out)
+
+
+def histories(series, length, count):
+    """count histories of length consecutive values, sliding (and wrapping) over the series."""
+    starts = len(series) - length + 1
+    return [series[i % starts:i % starts + length].copy() for i in range(count)]
+
+
+def measure_predict(name, args, model, scaler, window, series):
+    hs = histories(series, window + 1, max(args.calls, args.batch_windows))
+    sink = 0.0
+    for i in range(args.predict_warmup):
+        sink += predict_one(model, scaler, window, hs[i % len(hs)])
+    nanos = []
+    clock = time.perf_counter_ns
+    cpu_start = time.process_time_ns()
+    for i in range(args.calls):
+        h = hs[i % len(hs)]
+        t0 = clock()
+        sink += predict_one(model, scaler, window, h)
+        nanos.append(clock() - t0)
+    cpu_per_call = (time.process_time_ns() - cpu_start) / 1e3 / args.calls
+    p50 = percentile(nanos, 50) / 1e3
+    p99 = percentile(nanos, 99) / 1e3
+    batch = hs[:args.batch_windows]
+    for _ in range(2):
+        sink += predict_many(model, scaler, window, batch)[0]
+    batch_nanos = []
+    c0 = time.process_time_ns()
+    for _ in range(args.batch_repeats):
+        t0 = clock()
+        sink += predict_many(model, scaler, window, batch)[-1]
+        batch_nanos.append(clock() - t0)
+    batch_cpu_ms = (time.process_time_ns() - c0) / 1e6 / args.batch_repeats
+    batch_ms = median(batch_nanos) / 1e6
+    rate = len(batch) / (batch_ms / 1000)
+    print(f"  predict one window: p50 {p50:.1f} us, p99 {p99:.1f} us over {args.calls} calls "
+          f"(CPU {cpu_per_call:.1f} us per call); batch of {len(batch)}: median {batch_ms:.1f} ms "
+          f"per call ({args.batch_repeats} calls; mean CPU {batch_cpu_ms:.1f} ms), "
+          f"{rate:.0f} windows/s  [checksum {sink:.3g}]")
+    print(f"RESULT kind=predict side={SIDE} config={name} calls={args.calls} "
+          f"p50_us={p50:.1f} p99_us={p99:.1f} cpu_us_per_call={cpu_per_call:.1f} "
+          f"batch_windows={len(batch)} batch_ms={batch_ms:.2f} batch_cpu_ms={batch_cpu_ms:.2f} "
+          f"batch_windows_per_s={rate:.0f}")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--config", required=True, choices=sorted(PRESETS))
+    p.add_argument("--mode", choices=["quick", "full"], default="full")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--warmup", type=int)
+    p.add_argument("--calls", type=int, help="full 10000, quick 1000")
+    p.add_argument("--predict-warmup", type=int, help="full 1000, quick 200")
+    p.add_argument("--batch-windows", type=int, default=10_000)
+    p.add_argument("--batch-repeats", type=int, help="full 5, quick 3")
+    p.add_argument("--rows", default="10000,30000,all")
+    p.add_argument("--goog", default="data/goog_daily_ohlcv.csv")
+    p.add_argument("--usdchf", default="../shared/data/usdchf_30min.csv")
+    p.add_argument("--threads", type=int, default=1)
+    args = p.parse_args()
+
+    name = args.config
+    preset = PRESETS[name]
+    data, column, window = preset[0], preset[1], preset[2]
+    quick = args.mode == "quick"
+    epochs = args.epochs if args.epochs is not None else preset[8 if quick else 6]
+    warmup = args.warmup if args.warmup is not None else preset[9 if quick else 7]
+    if args.calls is None:
+        args.calls = 1_000 if quick else 10_000
+    if args.predict_warmup is None:
+        args.predict_warmup = 200 if quick else 1_000
+    if args.batch_repeats is None:
+        args.batch_repeats = 3 if quick else 5
+    if not 1 <= warmup < epochs:
+        sys.exit(f"--warmup must be in [1, epochs), was {warmup}")
+
+    torch.set_num_threads(args.threads)
+    try:
+        torch.set_num_interop_threads(args.threads)
+    except RuntimeError:
+        pass
+    print(f"# {name}: python {sys.version.split()[0]}, torch {torch.__version__}, "
+          f"{os.cpu_count()} processors, threads {torch.get_num_threads()} "
+          f"(OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}), "
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE')}")
+
+    series_all = read_column(args.goog if data == "goog" else args.usdchf, column)
+    rows = args.rows.split(",") if args.config == "scale" else ["all"]
+    rng = np.random.default_rng(SEED)
+    model = scaler = series = None
+    for r in rows:
+        n = len(series_all) if r == "all" else min(len(series_all), int(r))
+        series = series_all[:n]
+        model, scaler = train(name, series, epochs, warmup, rng)
+
+    measure_predict(name, args, model, scaler, window, series)
+
+    fd, path = tempfile.mkstemp(prefix="series-forecaster-bench", suffix=".pt")
+    os.close(fd)
+    try:
+        torch.save({"model": model.state_dict(), "scaler_min": scaler.min,
+                    "scaler_range": scaler.range, "window": window}, path)
+        size = os.path.getsize(path)
+    finally:
+        os.remove(path)
+    print(f"  model file: {size} bytes")
+    print(f"RESULT kind=model side={SIDE} config={name} model_bytes={size}")
+
+    peak = proc_status_bytes("VmHWM") / 1048576.0
+    now = proc_status_bytes("VmRSS") / 1048576.0
+    print(f"  resident memory: peak {peak:.0f} MB, now {now:.0f} MB")
+    print(f"RESULT kind=memory side={SIDE} config={name} peak_rss_mb={peak:.0f} "
+          f"rss_mb={now:.0f}")
+
+
+if __name__ == "__main__":
+    main()

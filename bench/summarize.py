@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Summarises the RESULT lines of PerformanceBenchmark.java and pytorch_reference.py runs.
+
+    /usr/bin/python3 bench/summarize.py target/bench/RUN/*.txt
+
+Each file holds one run of one side on one configuration. Figures from repeated rounds are
+combined by their median (peak memory: the largest); the ratio column is PyTorch time / our time,
+so a ratio below 1 means PyTorch is faster. Prints Markdown tables.
+"""
+
+import sys
+from collections import defaultdict
+
+
+def median(values):
+    s = sorted(values)
+    n = len(s)
+    return s[n // 2] if n % 2 == 1 else (s[n // 2 - 1] + s[n // 2]) / 2.0
+
+
+def parse(paths):
+    rows = []
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                if line.startswith("RESULT "):
+                    fields = dict(kv.split("=", 1) for kv in line.split()[1:])
+                    rows.append(fields)
+    return rows
+
+
+def num(x):
+    return float(x)
+
+
+def fmt(x, digits=1):
+    if x is None:
+        return "-"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}f}"
+
+
+def ratio(pytorch, ours):
+    return "-" if pytorch is None or ours is None or ours == 0 else f"{pytorch / ours:.3f}"
+
+
+def main(paths):
+    rows = parse(paths)
+    if not rows:
+        sys.exit("no RESULT lines in " + " ".join(paths))
+    configs = []
+    for r in rows:
+        if r["config"] not in configs:
+            configs.append(r["config"])
+
+    train = defaultdict(lambda: defaultdict(list))  # (config, rows) -> side -> [fields]
+    other = defaultdict(lambda: defaultdict(list))  # (config, kind) -> side -> [fields]
+    for r in rows:
+        if r["kind"] == "train":
+            train[(r["config"], int(r["rows"]))][r["side"]].append(r)
+        else:
+            other[(r["config"], r["kind"])][r["side"]].append(r)
+
+    def med(group, side, key):
+        values = [num(f[key]) for f in group.get(side, []) if key in f]
+        return median(values) if values else None
+
+    def low(group, side, key):
+        values = [num(f[key]) for f in group.get(side, []) if key in f]
+        return min(values) if values else None
+
+    print("### Training: ms per epoch (median of the per-run medians; CPU: mean process CPU time "
+          "per measured epoch, median over runs)")
+    print()
+    print("| config | values | windows | batch | epochs (warm-up) | runs | ours ms/epoch | "
+          "PyTorch ms/epoch | ratio PyTorch/ours | ours CPU ms | PyTorch CPU ms | CPU ratio | "
+          "ours best run | PyTorch best run | ours windows/s | PyTorch windows/s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for config in configs:
+        for key in sorted(k for k in train if k[0] == config):
+            g = train[key]
+            any_side = next(iter(g.values()))[0]
+            runs = "/".join(str(len(g.get(s, []))) for s in ("dl4j", "pytorch"))
+            ours, theirs = med(g, "dl4j", "ms_per_epoch"), med(g, "pytorch", "ms_per_epoch")
+            ours_cpu = med(g, "dl4j", "cpu_ms_per_epoch")
+            theirs_cpu = med(g, "pytorch", "cpu_ms_per_epoch")
+            print(f"| {config} | {key[1]} | {any_side['windows']} | {any_side['batch']} | "
+                  f"{any_side['epochs']} ({any_side['warmup']}) | {runs} | {fmt(ours, 2)} | "
+                  f"{fmt(theirs, 2)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 2)} | "
+                  f"{fmt(theirs_cpu, 2)} | {ratio(theirs_cpu, ours_cpu)} | "
+                  f"{fmt(low(g, 'dl4j', 'ms_per_epoch'), 2)} | "
+                  f"{fmt(low(g, 'pytorch', 'ms_per_epoch'), 2)} | "
+                  f"{fmt(med(g, 'dl4j', 'windows_per_s'))} | "
+                  f"{fmt(med(g, 'pytorch', 'windows_per_s'))} |")
+    print()
+    print("### Prediction, model file, memory (medians over runs; peak RSS: largest run)")
+    print()
+    print("| config | side | runs | predict p50 µs | p99 µs | CPU µs/call | "
+          "batch of 10,000 ms | batch CPU ms (mean) | batch windows/s | model bytes | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for config in configs:
+        for side in ("dl4j", "pytorch"):
+            p = other[(config, "predict")]
+            m = other[(config, "model")]
+            mem = other[(config, "memory")]
+            if side not in p:
+                continue
+            peak = max(num(f["peak_rss_mb"]) for f in mem[side]) if side in mem else None
+            print(f"| {config} | {'ours' if side == 'dl4j' else 'PyTorch'} | {len(p[side])} | "
+                  f"{fmt(med(p, side, 'p50_us'))} | {fmt(med(p, side, 'p99_us'))} | "
+                  f"{fmt(med(p, side, 'cpu_us_per_call'))} | {fmt(med(p, side, 'batch_ms'))} | "
+                  f"{fmt(med(p, side, 'batch_cpu_ms'))} | "
+                  f"{fmt(med(p, side, 'batch_windows_per_s'))} | "
+                  f"{fmt(med(m, side, 'model_bytes'))} | {fmt(peak, 0)} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
