@@ -9,14 +9,15 @@ package io.github.seriesforecaster.model.lstm;
  * float ULPs. The {@code double} overloads are exact ({@link Math#tanh}, {@link Math#exp}) and are used for
  * DOUBLE networks (gradient checks).
  */
-final class LstmMath {
+public final class LstmMath {
 
     private LstmMath() {
     }
 
     private static final float CLAMP = 7.90531110763549805f;
 
-    static float tanh(float x) {
+    /** @return tanh(x), absolute error below 4e-7 */
+    public static float tanh(float x) {
         x = Math.max(-CLAMP, Math.min(CLAMP, x));
         float x2 = x * x;
         float p = -2.76076847742355e-16f;
@@ -34,7 +35,8 @@ final class LstmMath {
         return p / q;
     }
 
-    static float sigmoid(float x) {
+    /** @return the logistic function of x, absolute error below 2.1e-7 */
+    public static float sigmoid(float x) {
         return 0.5f + 0.5f * tanh(0.5f * x);
     }
 
