@@ -20,7 +20,7 @@ final class ErrorsJson {
     for (int step = 1; step <= errors.steps(); step++) {
       ArrayNode values = steps.addArray();
       for (double value : errors.errors(step)) {
-        values.add(value);
+        values.add((float) value); // the values are floats already; this writes them short
       }
     }
     return root.toString();

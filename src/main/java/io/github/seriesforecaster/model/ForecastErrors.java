@@ -15,7 +15,7 @@ public final class ForecastErrors {
   /** Most horizon steps measured on the validation part. */
   public static final int MAXIMUM_STEPS = 24;
   /** Most validation origins used; more are thinned evenly to bound fit time on long series. */
-  static final int MAXIMUM_ORIGINS = 400;
+  static final int MAXIMUM_ORIGINS = 250;
 
   private final double[][] sortedByStep;
 
@@ -26,7 +26,11 @@ public final class ForecastErrors {
       if (errorsByStep[h].length == 0) {
         throw new IllegalArgumentException("step " + (h + 1) + " has no errors");
       }
-      sortedByStep[h] = errorsByStep[h].clone();
+      // float precision is plenty for interval widths and halves the model file's error table
+      sortedByStep[h] = new double[errorsByStep[h].length];
+      for (int i = 0; i < errorsByStep[h].length; i++) {
+        sortedByStep[h][i] = (float) errorsByStep[h][i];
+      }
       Arrays.sort(sortedByStep[h]);
     }
     if (sortedByStep.length == 0) {
