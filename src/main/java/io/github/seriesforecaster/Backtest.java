@@ -89,17 +89,34 @@ public final class Backtest {
    * @return the forecasts and their accuracy beside the baselines
    */
   public BacktestResult run(ForecasterConfig config) {
+    return run(config, EpochListener.NONE);
+  }
+
+  /**
+   * Same as {@link #run(ForecasterConfig)}, telling {@code listener} about every epoch of every fit.
+   *
+   * @param config the settings of every fit
+   * @param listener told about each training epoch
+   * @return the forecasts and their accuracy beside the baselines
+   */
+  public BacktestResult run(ForecasterConfig config, EpochListener listener) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(listener, "listener");
     return run(new Fitter() {
       @Override
-      public Forecaster fit(double[] history) {
-        SeriesForecaster forecaster = config.toBuilder().build();
-        forecaster.fit(history);
+      Forecaster fit(double[] history) {
+        SeriesForecaster forecaster = config.toBuilder().listener(listener).build();
+        try {
+          reports.add(forecaster.fit(history));
+        } catch (SeriesFormatException e) {
+          throw new SeriesFormatException(String.format(Locale.ROOT,
+              "fold fitted on the first %d values: %s", history.length, e.getMessage()), e);
+        }
         return forecaster;
       }
 
       @Override
-      public int season() {
+      int season() {
         return config.season();
       }
     });
@@ -117,21 +134,23 @@ public final class Backtest {
     Checks.atLeast(0, season, "season");
     return run(new Fitter() {
       @Override
-      public Forecaster fit(double[] history) {
+      Forecaster fit(double[] history) {
         return forecaster;
       }
 
       @Override
-      public int season() {
+      int season() {
         return season;
       }
     });
   }
 
-  private interface Fitter {
-    Forecaster fit(double[] history);
+  private abstract static class Fitter {
+    final List<FitReport> reports = new ArrayList<>();
 
-    int season();
+    abstract Forecaster fit(double[] history);
+
+    abstract int season();
   }
 
   private BacktestResult run(Fitter fitter) {
@@ -168,6 +187,6 @@ public final class Backtest {
           model.forecast(history, horizon), naive.forecast(history, horizon), seasonalForecast));
     }
     double scale = Metrics.naiveScale(series, first, season > 1 ? season : 1);
-    return BacktestResult.of(model.name(), origins, fits, scale, season);
+    return BacktestResult.of(model.name(), origins, fits, fitter.reports, scale, season);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param method the forecaster's name
  * @param origins every forecast origin, in order
  * @param fits how many times the model was fitted
+ * @param fitReports the report of each LSTM fit, in order; empty for forecasters that need none
  * @param model accuracy over every forecast value of every origin
  * @param naive the naive forecast's accuracy on the same values
  * @param seasonalNaive the seasonal naive forecast's accuracy, or {@link ErrorMetrics#NONE}
@@ -22,6 +23,7 @@ public record BacktestResult(
     String method,
     List<Origin> origins,
     int fits,
+    List<FitReport> fitReports,
     ErrorMetrics model,
     ErrorMetrics naive,
     ErrorMetrics seasonalNaive,
@@ -29,6 +31,7 @@ public record BacktestResult(
 
   public BacktestResult {
     origins = List.copyOf(origins);
+    fitReports = List.copyOf(fitReports);
     modelByStep = List.copyOf(modelByStep);
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(naive, "naive");
@@ -74,8 +77,8 @@ public record BacktestResult(
     }
   }
 
-  static BacktestResult of(
-      String method, List<Origin> origins, int fits, double scale, int season) {
+  static BacktestResult of(String method, List<Origin> origins, int fits,
+      List<FitReport> fitReports, double scale, int season) {
     int horizon = origins.get(0).actual.length;
     ErrorMetrics model = metrics(origins, scale, -1, o -> o.forecast);
     ErrorMetrics naive = metrics(origins, scale, -1, o -> o.naive);
@@ -86,7 +89,8 @@ public record BacktestResult(
     for (int step = 0; step < horizon; step++) {
       byStep.add(metrics(origins, scale, step, o -> o.forecast));
     }
-    return new BacktestResult(method, origins, fits, model, naive, seasonalNaive, byStep);
+    return new BacktestResult(
+        method, origins, fits, fitReports, model, naive, seasonalNaive, byStep);
   }
 
   private static ErrorMetrics metrics(List<Origin> origins, double scale, int onlyStep,

@@ -1,14 +1,17 @@
 package io.github.seriesforecaster.cli;
 
-import io.github.seriesforecaster.ErrorMetrics;
+import io.github.seriesforecaster.Backtest;
+import io.github.seriesforecaster.BacktestResult;
+import io.github.seriesforecaster.FitReport;
+import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,16 +22,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code backtest}: out-of-sample one-step errors of a configuration on the end of a series. */
+/** {@code backtest}: out-of-sample errors of a configuration, walking forward over a series. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     versionProvider = ForecastCli.Version.class, showDefaultValues = true,
     sortOptions = false,
     description = {"Fits a model with the given settings on the first part of a CSV column, then "
-        + "forecasts every value of the last --test-fraction one step ahead from the true values "
-        + "before it, and prints RMSE, MAE, MAPE, sMAPE and MASE beside the naive forecast (and "
-        + "the seasonal naive with --season).",
-        "Nothing fitted (weights, early stopping, shrinkage, scaler) sees the test part: fit's own "
-        + "--validation-fraction is taken from the training part. No model file is written."})
+        + "from every --stride-th point of the last --test-fraction forecasts --horizon values "
+        + "from the true values before it (the library's Backtest), and prints RMSE, MAE, MAPE, "
+        + "sMAPE and MASE beside the naive forecast (and the seasonal naive with --season).",
+        "Nothing fitted (weights, early stopping, shrinkage, scaler) sees a value after its "
+        + "origin: fit's own --validation-fraction is taken from the values before it, and with "
+        + "--refit-every the model is refitted from scratch. No model file is written."})
 final class BacktestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ForecastCli cli;
@@ -39,6 +43,18 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3",
       description = "Share of the series, from its end, forecast and scored: > 0 and < 1.")
   double testFraction;
+
+  @Option(names = "--horizon", paramLabel = "H", defaultValue = "1",
+      description = "Values forecast from each origin, at least 1.")
+  int horizon;
+
+  @Option(names = "--stride", paramLabel = "S", defaultValue = "1",
+      description = "Steps between consecutive origins, at least 1.")
+  int stride;
+
+  @Option(names = "--refit-every", paramLabel = "K", defaultValue = "0",
+      description = "Refit before every K-th origin; 0 fits once.")
+  int refitEvery;
 
   @Mixin ModelOptions options;
   @Mixin ChartOptions chart;
@@ -56,42 +72,66 @@ final class BacktestCommand implements Callable<Integer> {
     chart.check();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
-    SeriesForecaster forecaster = options.builder().listener(progress).build();
+    SeriesForecaster forecaster = options.builder().build();
+    ForecasterConfig config = forecaster.config();
     double[] series = forecaster.readSeries(csv);
-    HoldoutBacktest.Result result;
+    int start = series.length - (int) Math.round(series.length * testFraction);
+    if (start >= series.length || start < 2) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "test fraction %s of %d values leaves no value to test; use a larger fraction",
+          testFraction, series.length));
+    }
+    if (chart.chart != null && stride != 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--chart draws one forecast per value and needs --stride 1, was " + stride);
+    }
+    BacktestResult result;
     try {
-      result = HoldoutBacktest.run(forecaster, series, testFraction, forecaster.config().season());
+      result = Backtest.over(series).start(start).horizon(horizon).stride(stride)
+          .refitEvery(refitEvery).run(config, progress);
     } finally {
       progress.finish();
     }
 
-    int start = result.trainingValues();
+    FitReport first = result.fitReports().get(0);
     out.println(String.format(Locale.ROOT, "%s, %s: %d values, %s",
-        csv.getFileName(), ModelOptions.column(forecaster.config()), series.length,
-        result.fit().transform()));
-    out.println(String.format(Locale.ROOT,
-        "fitted on the first %d values (%d epochs, kept epoch %d, %s); forecast the last %d one "
-            + "step ahead",
-        start, result.fit().epochsRun(), result.fit().bestEpoch(), result.fit().stopReason(),
-        series.length - start));
+        csv.getFileName(), ModelOptions.column(config), series.length, first.transform()));
+    if (horizon == 1 && stride == 1 && refitEvery == 0) {
+      out.println(String.format(Locale.ROOT,
+          "fitted on the first %d values (%d epochs, kept epoch %d, %s); forecast the last %d one "
+              + "step ahead",
+          start, first.epochsRun(), first.bestEpoch(), first.stopReason(), series.length - start));
+    } else {
+      out.println(String.format(Locale.ROOT,
+          "first fit on the first %d values (%d epochs, kept epoch %d, %s); %d origins, horizon "
+              + "%d, stride %d, %d fit(s)",
+          start, first.epochsRun(), first.bestEpoch(), first.stopReason(),
+          result.origins().size(), horizon, stride, result.fits()));
+    }
     out.println();
     MetricsTable table = new MetricsTable();
-    for (Map.Entry<String, ErrorMetrics> row : result.metrics().entrySet()) {
-      table.add(row.getKey(), row.getValue());
+    table.add(result.method(), result.model());
+    table.add("naive", result.naive());
+    if (result.seasonalNaive().points() > 0) {
+      table.add("seasonal naive (" + config.season() + ")", result.seasonalNaive());
     }
     out.print(table);
     out.println();
-    ErrorMetrics model = result.metrics().get(forecaster.name());
-    ErrorMetrics naive = result.metrics().get("naive");
-    double ratio = model.rmse() / naive.rmse();
+    double ratio = result.model().rmse() / result.naive().rmse();
     out.println(ratio < 1
         ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)", ratio)
         : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
             + "%.3f): repeating the last value forecasts this series at least as well", ratio));
     if (chart.chart != null) {
+      double[] oneStep = new double[result.origins().size()];
+      double[] naive = new double[oneStep.length];
+      for (int i = 0; i < oneStep.length; i++) {
+        oneStep[i] = result.origins().get(i).forecast()[0];
+        naive[i] = result.origins().get(i).naive()[0];
+      }
       ForecastChart.write(chart.chart, chart.width, chart.height, new ChartData(
-          csv.getFileName() + ", " + ModelOptions.column(forecaster.config()) + ", backtest",
-          series, start, result.lstm(), result.naive(), null));
+          csv.getFileName() + ", " + ModelOptions.column(config) + ", backtest",
+          Arrays.copyOf(series, start + oneStep.length), start, oneStep, naive, null));
       out.println("wrote chart to " + chart.chart);
     }
     return 0;

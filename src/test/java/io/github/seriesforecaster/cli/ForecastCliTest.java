@@ -324,10 +324,32 @@ class ForecastCliTest {
   }
 
   @Test
+  void backtest_horizonStrideAndRefit() {
+    Result result = run(args(new String[] {"backtest", csv.toString(), "-q", "--horizon", "3",
+        "--stride", "3", "--refit-every", "2"}, TINY));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<String> out = result.outLines();
+    // origins 42, 45, ..., 57: six, refitted before the 1st, 3rd and 5th
+    assertThat(out.get(1)).startsWith("first fit on the first 42 values (3 epochs")
+        .endsWith("6 origins, horizon 3, stride 3, 3 fit(s)");
+    assertThat(out.get(4)).startsWith("lstm ").endsWith(" 18");
+    assertThat(out.get(5)).startsWith("naive ").endsWith(" 18");
+  }
+
+  @Test
+  void backtest_chartNeedsStrideOne() {
+    Result result = run(args(new String[] {"backtest", csv.toString(), "-q", "--stride", "2",
+        "--chart", folder.resolve("b.png").toString()}, TINY));
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--chart draws one forecast per value and needs --stride 1, "
+        + "was 2");
+  }
+
+  @Test
   void backtest_trainingPartTooShort() {
     Result result = run("backtest", csv.toString(), "--window", "30", "-q");
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.errLines()).containsExactly("error: training part (first 42 of 60 values): "
+    assertThat(result.errLines()).containsExactly("error: fold fitted on the first 42 values: "
         + "array has 42 values, 29 of them for training after holding out 13 for validation, but "
         + "window=30 with transform AUTO needs at least 32 training values; use a smaller window or "
         + "a longer series");
