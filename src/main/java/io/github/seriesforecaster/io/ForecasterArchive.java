@@ -6,6 +6,7 @@ import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.model.Backends;
 import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.model.ForecastErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -156,6 +157,10 @@ public final class ForecasterArchive {
       // DL4J reports damaged entries as bare RuntimeExceptions or IOExceptions without the file name.
       throw new ModelFormatException(name + ": the network or scaler cannot be read ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+    if (!Backends.isCpu()) {
+      // FastLstm runs on the CPU backend only; its weights fit DL4J's LSTM unchanged
+      network = LstmNetworkFactory.withStandardLayers(network, metadata.config());
     }
     if (normalizer == null) {
       throw new ModelFormatException(name + ": normalizer.bin holds no scaler");

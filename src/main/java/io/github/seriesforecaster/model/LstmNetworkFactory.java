@@ -30,6 +30,10 @@ public final class LstmNetworkFactory {
    * @return the DL4J configuration, input {@code [batch, 1, window]}, output {@code [batch, 1, window]}
    */
   public static MultiLayerConfiguration configuration(ForecasterConfig config) {
+    return configuration(config, config.lstm() == LstmImplementation.FAST && Backends.isCpu());
+  }
+
+  private static MultiLayerConfiguration configuration(ForecasterConfig config, boolean fast) {
     var layers = new NeuralNetConfiguration.Builder()
         .seed(config.seed())
         .dataType(DataType.FLOAT)
@@ -38,7 +42,6 @@ public final class LstmNetworkFactory {
         .trainingWorkspaceMode(WorkspaceMode.ENABLED)
         .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
         .list();
-    boolean fast = config.lstm() == LstmImplementation.FAST && Backends.isCpu();
     for (int i = 0; i < config.layers(); i++) {
       int inputs = i == 0 ? FEATURES : config.hidden();
       layers.layer(fast
@@ -53,6 +56,30 @@ public final class LstmNetworkFactory {
         .nOut(FEATURES)
         .build());
     return layers.build();
+  }
+
+  /**
+   * The same network with DL4J's own {@code LSTM} layers in place of {@code FastLstm}: both have
+   * the same parameter layout, so the weights are copied unchanged. Used when a model saved on the
+   * CPU is loaded where {@code FastLstm}, which calls OpenBLAS on host memory, cannot run.
+   *
+   * @param network a network built by {@link #create}
+   * @param config the configuration it was built from
+   * @return {@code network} itself if it has no FastLstm layer, otherwise an equivalent network
+   */
+  public static MultiLayerNetwork withStandardLayers(
+      MultiLayerNetwork network, ForecasterConfig config) {
+    boolean hasFast = false;
+    for (var layer : network.getLayers()) {
+      hasFast |= layer.conf().getLayer() instanceof FastLstm;
+    }
+    if (!hasFast) {
+      return network;
+    }
+    MultiLayerNetwork standard = new MultiLayerNetwork(
+        configuration(config.toBuilder().lstm(LstmImplementation.STANDARD).config(), false));
+    standard.init(network.params().dup(), false);
+    return standard;
   }
 
   /**

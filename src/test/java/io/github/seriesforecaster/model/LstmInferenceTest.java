@@ -22,6 +22,21 @@ class LstmInferenceTest {
     assertMatchesDl4j(30, 64, 2);
   }
 
+  @Test
+  void withStandardLayers_keepsTheOutputs() {
+    var config = SeriesForecaster.builder().window(5).hidden(7).layers(2).seed(3).config();
+    MultiLayerNetwork fast = LstmNetworkFactory.create(config);
+    MultiLayerNetwork standard = LstmNetworkFactory.withStandardLayers(fast, config);
+    assertThat(standard).isNotSameAs(fast);
+    assertThat(standard.getLayer(0).conf().getLayer())
+        .isInstanceOf(org.deeplearning4j.nn.conf.layers.LSTM.class);
+    INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 1, 5);
+    double[] expected = fast.output(input).reshape(4 * 5).toDoubleVector();
+    double[] actual = standard.output(input).reshape(4 * 5).toDoubleVector();
+    assertThat(actual).containsExactly(expected, within(1e-5));
+    assertThat(LstmNetworkFactory.withStandardLayers(standard, config)).isSameAs(standard);
+  }
+
   private static void assertMatchesDl4j(int window, int hidden, int layers) {
     MultiLayerNetwork network = LstmNetworkFactory.create(
         SeriesForecaster.builder().window(window).hidden(hidden).layers(layers).seed(5).config());
