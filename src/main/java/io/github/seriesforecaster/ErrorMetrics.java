@@ -22,11 +22,16 @@ public record ErrorMetrics(
   public static final ErrorMetrics NONE =
       new ErrorMetrics(0, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
 
-  /** @return one line such as {@code RMSE 13.9 MAE 9.8 MAPE 2.1% sMAPE 2.1% MASE 1.00 (314 points)} */
+  /**
+   * @return one line such as {@code RMSE 13.9 MAE 9.8 MAPE 2.1% sMAPE 2.1% MASE 1.00 (314 points)},
+   *     saying how many zero actual values MAPE skipped, if any
+   */
   @Override
   public String toString() {
+    String skipped = mapePoints < points
+        ? String.format(Locale.ROOT, ", MAPE skips %d zero values", points - mapePoints) : "";
     return String.format(Locale.ROOT,
-        "RMSE %.4g  MAE %.4g  MAPE %.3g%%  sMAPE %.3g%%  MASE %.3g  (%d points)",
-        rmse, mae, mape, smape, mase, points);
+        "RMSE %.4g  MAE %.4g  MAPE %.3g%%  sMAPE %.3g%%  MASE %.3g  (%d points%s)",
+        rmse, mae, mape, smape, mase, points, skipped);
   }
 }

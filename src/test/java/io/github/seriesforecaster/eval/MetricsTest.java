@@ -24,6 +24,7 @@ class MetricsTest {
     assertThat(metrics.smape())
         .isCloseTo(200 * (1 / 19.0 + 2 / 42.0 + 3 / 57.0) / 4, within(1e-12));
     assertThat(metrics.mase()).isCloseTo(1.5 / 2.0, within(1e-12));
+    assertThat(metrics.toString()).endsWith("(4 points, MAPE skips 1 zero values)");
   }
 
   @Test
