@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param validationFraction share of the series, taken from its end, held out for validation;
  *     0 (no validation) up to but excluding 1
  * @param transform what the network sees and predicts
+ * @param horizon values the network outputs at once (direct multi-step forecasting); 1 trains
+ *     one-step forecasts only. Above 1 it needs {@code LEVELS}, {@code DIFFERENCES},
+ *     {@code LOG_RETURNS} or {@code AUTO} (then first differences)
  * @param season season length in steps (12 for monthly data with a yearly cycle), or 0 for none;
  *     used by the seasonal transform and reported baselines
  * @param patience epochs without improvement of the validation loss before training stops early
@@ -50,6 +53,7 @@ public record ForecasterConfig(
     int columnIndex,
     double validationFraction,
     TargetTransform transform,
+    int horizon,
     int season,
     int patience,
     boolean shrink,
@@ -83,6 +87,8 @@ public record ForecasterConfig(
   public static final double DEFAULT_VALIDATION_FRACTION = 0.3;
   /** Default {@code transform}. */
   public static final TargetTransform DEFAULT_TRANSFORM = TargetTransform.AUTO;
+  /** Default {@code horizon}: one-step training. */
+  public static final int DEFAULT_HORIZON = 1;
   /** Default {@code season}: none. */
   public static final int DEFAULT_SEASON = 0;
   /** Default {@code patience}. */
@@ -112,7 +118,13 @@ public record ForecasterConfig(
     Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
     Checks.atLeast(1, threads, "threads");
     Objects.requireNonNull(transform, "transform");
+    Checks.atLeast(1, horizon, "horizon");
     Checks.atLeast(0, season, "season");
+    if (horizon > 1 && (transform == TargetTransform.SEASONAL_DIFFERENCES
+        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)) {
+      throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
+          + "DIFFERENCES, LOG_RETURNS or AUTO, was " + transform);
+    }
     if (season == 1) {
       throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
     }
@@ -153,7 +165,22 @@ public record ForecasterConfig(
    * @return the minimum length of a series passed to predict
    */
   public int minimumHistory() {
-    return window + TransformCodec.maximumLag(transform, season);
+    int lag = 0;
+    for (TargetTransform candidate : candidateTransforms()) {
+      lag = Math.max(lag, TransformCodec.of(candidate, season).lag());
+    }
+    return window + lag;
+  }
+
+  /**
+   * @return the transforms a fit tries: the configured one, or for {@code AUTO} first differences
+   *     and, with a season and a horizon of 1, both seasonal transforms
+   */
+  public java.util.List<TargetTransform> candidateTransforms() {
+    if (horizon > 1 && transform == TargetTransform.AUTO) {
+      return java.util.List.of(TargetTransform.DIFFERENCES);
+    }
+    return TransformCodec.candidates(transform, season);
   }
 
   /** @return a builder holding these settings, to derive a variant */

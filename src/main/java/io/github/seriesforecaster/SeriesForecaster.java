@@ -355,6 +355,7 @@ public final class SeriesForecaster implements Forecaster {
     private int columnIndex = -1;
     private double validationFraction = ForecasterConfig.DEFAULT_VALIDATION_FRACTION;
     private TargetTransform transform = ForecasterConfig.DEFAULT_TRANSFORM;
+    private int horizon = ForecasterConfig.DEFAULT_HORIZON;
     private int season = ForecasterConfig.DEFAULT_SEASON;
     private int patience = ForecasterConfig.DEFAULT_PATIENCE;
     private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
@@ -380,6 +381,7 @@ public final class SeriesForecaster implements Forecaster {
       columnIndex = config.columnIndex();
       validationFraction = config.validationFraction();
       transform = config.transform();
+      horizon = config.horizon();
       season = config.season();
       patience = config.patience();
       shrink = config.shrink();
@@ -501,6 +503,19 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
+     * Trains the network to output {@code horizon} values at once (direct multi-step forecasting):
+     * {@link SeriesForecaster#forecast} then takes up to {@code horizon} steps from one network
+     * call instead of feeding predictions back.
+     *
+     * @param horizon values per network output, at least 1 (default 1: one-step training)
+     * @return this builder
+     */
+    public Builder horizon(int horizon) {
+      this.horizon = Checks.atLeast(1, horizon, "horizon");
+      return this;
+    }
+
+    /**
      * @param season season length in steps, e.g. 12 for monthly data with a yearly cycle; 0 (the
      *     default) for none, otherwise at least 2
      * @return this builder
@@ -615,7 +630,7 @@ public final class SeriesForecaster implements Forecaster {
      */
     public ForecasterConfig config() {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
-          columnName, columnIndex, validationFraction, transform, season, patience, shrink,
+          columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
           dateColumn, frequency, lstm, missingValues, delimiter, threads);
     }
 

@@ -90,6 +90,23 @@ public final class TransformCodec {
     return transform != TargetTransform.LEVELS;
   }
 
+  /**
+   * The target of a direct multi-step forecast: {@code x[origin + step]} transformed relative to the
+   * last known value {@code x[origin - 1]} (the cumulative change for differences and log returns),
+   * so that {@link #inverse(double[], int, double)} at {@code origin} turns it back. Step 0 is the
+   * one-step transformed value. Not defined for the seasonal transforms.
+   */
+  public double cumulative(double[] series, int origin, int step) {
+    double value = series[origin + step];
+    return switch (transform) {
+      case LEVELS -> value;
+      case DIFFERENCES -> value - series[origin - 1];
+      case LOG_RETURNS -> Math.log(value / series[origin - 1]);
+      default -> throw new IllegalStateException(
+          transform + " has no multi-step form; use LEVELS, DIFFERENCES or LOG_RETURNS");
+    };
+  }
+
   /** @return the transformed value at {@code index >= lag()} */
   public double forward(double[] series, int index) {
     double current = series[index];

@@ -75,6 +75,15 @@ public final class WindowEncoder {
     }
   }
 
+  /**
+   * @return the scaled direct-forecast target for {@code series[origin + step]}, relative to the
+   *     last value before {@code origin}; step 0 equals {@link #target}
+   */
+  public double target(double[] series, int origin, int step) {
+    return step == 0 ? target(series, origin)
+        : scaler.scale(codec.cumulative(series, origin, step));
+  }
+
   /** @return the scaled training target for {@code series[index]}, {@code index >= minimumHistory()} */
   public double target(double[] series, int index) {
     return scaler.scale(codec.forward(series, index));

@@ -20,25 +20,41 @@ public final class Windows {
    * @return the windows predicting {@code series[firstTarget .. endTarget)}
    */
   public static DataSet of(WindowEncoder encoder, double[] series, int firstTarget, int endTarget) {
-    int count = endTarget - firstTarget;
-    if (firstTarget < encoder.minimumHistory() || count < 1 || endTarget > series.length) {
-      throw new IllegalArgumentException("no windows between " + firstTarget + " and " + endTarget);
+    return of(encoder, series, firstTarget, endTarget, 1);
+  }
+
+  /**
+   * Windows for direct multi-step training: labels {@code [windows, horizon, window]} hold, at the
+   * last time step, the targets of the {@code horizon} values from each origin on.
+   *
+   * @param firstTarget first origin (index of the first value to predict)
+   * @param endOrigin one past the last origin; every origin's {@code horizon} values must exist
+   * @param horizon values predicted per window
+   * @return the windows
+   */
+  public static DataSet of(WindowEncoder encoder, double[] series, int firstTarget, int endOrigin,
+      int horizon) {
+    int count = endOrigin - firstTarget;
+    if (firstTarget < encoder.minimumHistory() || count < 1
+        || endOrigin - 1 + horizon > series.length) {
+      throw new IllegalArgumentException("no windows between " + firstTarget + " and " + endOrigin);
     }
     int window = encoder.window();
     float[] features = new float[count * window];
-    float[] labels = new float[count * window];
+    float[] labels = new float[count * horizon * window];
     float[] mask = new float[count * window];
     for (int i = 0; i < count; i++) {
-      int target = firstTarget + i;
-      encoder.encode(series, target, features, i * window);
-      int last = i * window + window - 1;
-      labels[last] = (float) encoder.target(series, target);
-      mask[last] = 1f;
+      int origin = firstTarget + i;
+      encoder.encode(series, origin, features, i * window);
+      for (int step = 0; step < horizon; step++) {
+        labels[(i * horizon + step) * window + window - 1] =
+            (float) encoder.target(series, origin, step);
+      }
+      mask[i * window + window - 1] = 1f;
     }
-    long[] shape = {count, 1, window};
     return new DataSet(
-        Nd4j.create(features, shape, 'c').castTo(DataType.FLOAT),
-        Nd4j.create(labels, shape, 'c').castTo(DataType.FLOAT),
+        Nd4j.create(features, new long[] {count, 1, window}, 'c').castTo(DataType.FLOAT),
+        Nd4j.create(labels, new long[] {count, horizon, window}, 'c').castTo(DataType.FLOAT),
         null,
         Nd4j.create(mask, new long[] {count, window}, 'c').castTo(DataType.FLOAT));
   }

@@ -82,6 +82,7 @@ public record ModelMetadata(
     c.put("columnIndex", config.columnIndex());
     c.put("validationFraction", config.validationFraction());
     c.put("transform", config.transform().name());
+    c.put("horizon", config.horizon());
     c.put("season", config.season());
     c.put("patience", config.patience());
     c.put("shrink", config.shrink());
@@ -140,7 +141,8 @@ public record ModelMetadata(
           c.integer("window"), c.integer("hidden"), c.integer("layers"), c.integer("epochs"),
           c.decimal("learningRate"), c.integer("batchSize"), c.longInteger("seed"),
           c.textOrNull("columnName"), c.integer("columnIndex"), c.decimal("validationFraction"),
-          c.enumValue("transform", TargetTransform.class), c.integer("season"),
+          c.enumValue("transform", TargetTransform.class), c.integerOr("horizon", 1),
+          c.integer("season"),
           c.integer("patience"), c.bool("shrink"), c.textOrNull("dateColumn"),
           c.textOrNull("frequency"),
           c.enumValue("lstm", io.github.seriesforecaster.LstmImplementation.class),
@@ -188,6 +190,11 @@ public record ModelMetadata(
         throw wrongType(name, "an integer", value);
       }
       return value.intValue();
+    }
+
+    /** An optional integer: absent (files from before the field existed) gives the default. */
+    int integerOr(String name, int absent) {
+      return node.get(name) == null ? absent : integer(name);
     }
 
     long longInteger(String name) {

@@ -162,16 +162,45 @@ public final class FittedModel {
     return new FittedModel(config, network, other, data, trainedAt, errors);
   }
 
-  /** @return {@code steps} values after {@code series}, each predicted from the ones before it */
+  /**
+   * @return {@code steps} values after {@code series}: with a horizon of 1 each predicted from the
+   *     ones before it; with a larger horizon {@code horizon} at a time from one network call, the
+   *     next block from those
+   */
   public double[] forecast(double[] series, int steps) {
     int history = encoder.minimumHistory();
     double[] extended = new double[history + steps];
     System.arraycopy(series, series.length - history, extended, 0, history);
-    for (int step = 0; step < steps; step++) {
-      extended[history + step] = predictAt(extended, history + step);
+    int horizon = config.horizon();
+    if (horizon == 1) {
+      for (int step = 0; step < steps; step++) {
+        extended[history + step] = predictAt(extended, history + step);
+      }
+    } else {
+      for (int end = history; end < history + steps; end += horizon) {
+        float[] inputs = new float[encoder.window()];
+        encoder.encode(extended, end, inputs, 0);
+        double[] outputs = inference != null ? inference.outputs(inputs) : allOutputs(inputs);
+        for (int k = 0; k < horizon && end + k < history + steps; k++) {
+          extended[end + k] = encoder.decode(extended, end, outputs[k]);
+        }
+      }
     }
     double[] result = new double[steps];
     System.arraycopy(extended, history, result, 0, steps);
+    return result;
+  }
+
+  private double[] allOutputs(float[] inputs) {
+    int window = encoder.window();
+    INDArray output;
+    synchronized (network) {
+      output = network.output(Nd4j.create(inputs, new long[] {1, 1, window}, 'c'));
+    }
+    double[] result = new double[config.horizon()];
+    for (int k = 0; k < result.length; k++) {
+      result[k] = output.getDouble(0, k, window - 1);
+    }
     return result;
   }
 

@@ -27,15 +27,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class LstmInference {
   private final List<Lstm> layers;
   private final float[] outputWeights;
-  private final float outputBias;
+  private final float[] outputBias;
+  private final int outputs;
   private final int maxHidden;
 
   private record Lstm(int inputs, int hidden, float[] input, float[] recurrent, float[] bias) {}
 
-  private LstmInference(List<Lstm> layers, float[] outputWeights, float outputBias) {
+  private LstmInference(List<Lstm> layers, float[] outputWeights, float[] outputBias) {
     this.layers = layers;
     this.outputWeights = outputWeights;
     this.outputBias = outputBias;
+    this.outputs = outputBias.length;
     this.maxHidden = layers.stream().mapToInt(Lstm::hidden).max().orElse(0);
   }
 
@@ -64,12 +66,11 @@ public final class LstmInference {
     }
     Layer last = all[all.length - 1];
     if (lstms.isEmpty() || !(last.conf().getLayer() instanceof RnnOutputLayer output)
-        || !(output.getActivationFn() instanceof ActivationIdentity)
-        || last.getParam("W").size(1) != 1) {
+        || !(output.getActivationFn() instanceof ActivationIdentity)) {
       return Optional.empty();
     }
     return Optional.of(new LstmInference(
-        lstms, flat(last.getParam("W")), last.getParam("b").getFloat(0)));
+        lstms, flat(last.getParam("W")), flat(last.getParam("b"))));
   }
 
   private static boolean isStandardLstm(Layer layer) {
@@ -87,9 +88,17 @@ public final class LstmInference {
 
   /**
    * @param inputs the scaled window, one value per time step
-   * @return the network's output at the last time step
+   * @return the network's first output at the last time step
    */
   public double output(float[] inputs) {
+    return outputs(inputs)[0];
+  }
+
+  /**
+   * @param inputs the scaled window, one value per time step
+   * @return every output of the network at the last time step (one per horizon step)
+   */
+  public double[] outputs(float[] inputs) {
     int steps = inputs.length;
     // activations of the current layer for every time step, [step][unit]
     float[] sequence = inputs.clone();
@@ -136,10 +145,14 @@ public final class LstmInference {
       sequence = next;
       width = hidden;
     }
-    float result = outputBias;
+    double[] result = new double[outputs];
     int last = (steps - 1) * width;
-    for (int u = 0; u < width; u++) {
-      result += sequence[last + u] * outputWeights[u];
+    for (int o = 0; o < outputs; o++) {
+      float sum = outputBias[o];
+      for (int u = 0; u < width; u++) {
+        sum += sequence[last + u] * outputWeights[u * outputs + o];
+      }
+      result[o] = sum;
     }
     return result;
   }

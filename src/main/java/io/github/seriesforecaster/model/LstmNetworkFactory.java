@@ -53,7 +53,7 @@ public final class LstmNetworkFactory {
     layers.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
         .activation(Activation.IDENTITY)
         .nIn(config.hidden())
-        .nOut(FEATURES)
+        .nOut(config.horizon())
         .build());
     return layers.build();
   }

@@ -62,8 +62,7 @@ public final class Fitting {
   public static Result fit(
       ForecasterConfig config, SeriesData data, EpochListener listener, long startNanos) {
     double[] series = data.values();
-    List<TargetTransform> candidates =
-        TransformCodec.candidates(config.transform(), config.season());
+    List<TargetTransform> candidates = config.candidateTransforms();
     for (TargetTransform transform : candidates) {
       try {
         TransformCodec.of(transform, config.season()).checkSeries(series, 0, "value");
@@ -163,9 +162,11 @@ public final class Fitting {
     Scaler scaler = Scaler.fit(transformed);
     WindowEncoder encoder = new WindowEncoder(codec, config.window(), scaler, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
-    DataSet windows = Windows.of(encoder, series, config.minimumHistory(), first);
-    DataSet validation = first < series.length
-        ? Windows.of(encoder, series, first, series.length) : null;
+    int horizon = config.horizon();
+    DataSet windows =
+        Windows.of(encoder, series, config.minimumHistory(), first - horizon + 1, horizon);
+    DataSet validation = first < series.length - horizon + 1
+        ? Windows.of(encoder, series, first, series.length - horizon + 1, horizon) : null;
     Trainer.Trained trained;
     try {
       trained = Trainer.train(
@@ -242,7 +243,7 @@ public final class Fitting {
     static Split of(int length, ForecasterConfig config, String source) {
       int validation = (int) Math.round(length * config.validationFraction());
       int training = length - validation;
-      int needed = config.minimumHistory() + 1;
+      int needed = config.minimumHistory() + config.horizon();
       long cells = (long) length * config.window();
       if (cells > MAXIMUM_WINDOW_CELLS) {
         throw new SeriesFormatException(String.format(Locale.ROOT,

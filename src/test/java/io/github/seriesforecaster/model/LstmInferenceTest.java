@@ -23,6 +23,20 @@ class LstmInferenceTest {
   }
 
   @Test
+  void outputs_matchDl4jForEveryHorizonStep() {
+    var config = SeriesForecaster.builder().window(6).hidden(5).horizon(4).seed(2).config();
+    MultiLayerNetwork network = LstmNetworkFactory.create(config);
+    LstmInference inference = LstmInference.of(network).orElseThrow();
+    float[] window = {0.1f, -0.4f, 0.9f, 0.3f, -0.2f, 0.5f};
+    INDArray output = network.output(Nd4j.create(window, new long[] {1, 1, 6}, 'c'));
+    double[] outputs = inference.outputs(window);
+    assertThat(outputs).hasSize(4);
+    for (int k = 0; k < 4; k++) {
+      assertThat(outputs[k]).isCloseTo(output.getDouble(0, k, 5), within(1e-5));
+    }
+  }
+
+  @Test
   void withStandardLayers_keepsTheOutputs() {
     var config = SeriesForecaster.builder().window(5).hidden(7).layers(2).seed(3).config();
     MultiLayerNetwork fast = LstmNetworkFactory.create(config);
