@@ -131,10 +131,16 @@ public final class FittedModel {
    * @param firstTarget at least {@code minimumHistory()}
    */
   public double[] oneStepForecasts(double[] series, int firstTarget) {
-    double[] outputs = networkOutputs(series, firstTarget);
-    int count = outputs.length;
-    double[] result = new double[count];
-    for (int i = 0; i < count; i++) {
+    return decodeOneStep(series, firstTarget, networkOutputs(series, firstTarget));
+  }
+
+  /**
+   * @param outputs {@link #networkOutputs} of the same series and first target
+   * @return those outputs as one-step forecasts in original units
+   */
+  public double[] decodeOneStep(double[] series, int firstTarget, double[] outputs) {
+    double[] result = new double[outputs.length];
+    for (int i = 0; i < outputs.length; i++) {
       result[i] = encoder.decode(series, firstTarget + i, outputs[i]);
     }
     return result;

@@ -103,7 +103,7 @@ public final class Fitting {
     ForecastErrors errors = ForecastErrors.measure(model, series, first);
     if (errors != null) {
       model = model.withErrors(errors);
-      coverage = oneStepCoverage(model, series, first);
+      coverage = oneStepCoverage(best.forecasts(), series, first);
     }
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     double scale = Metrics.naiveScale(series, first, 1);
@@ -134,8 +134,7 @@ public final class Fitting {
   }
 
   /** Hold-out coverage of the 80% one-step interval on the validation part. */
-  private static double oneStepCoverage(FittedModel model, double[] series, int first) {
-    double[] oneStep = model.oneStepForecasts(series, first);
+  private static double oneStepCoverage(double[] oneStep, double[] series, int first) {
     double[] errorsInOrder = new double[oneStep.length];
     for (int i = 0; i < oneStep.length; i++) {
       errorsInOrder[i] = Math.abs(series[first + i] - oneStep[i]);
@@ -143,9 +142,9 @@ public final class Fitting {
     return ForecastErrors.holdOutCoverage(errorsInOrder, 0.8);
   }
 
-  /** One trained candidate transform and its validation accuracy. */
-  private record Candidate(
-      FittedModel model, TrainingSummary training, int trainingWindows, ErrorMetrics metrics) {}
+  /** One trained candidate transform, its one-step validation forecasts and their accuracy. */
+  private record Candidate(FittedModel model, TrainingSummary training, int trainingWindows,
+      double[] forecasts, ErrorMetrics metrics) {}
 
   private static Candidate fitOne(ForecasterConfig config, TransformCodec codec, double[] series,
       int first, TrainingData provenance, EpochListener listener, String source) {
@@ -182,18 +181,20 @@ public final class Fitting {
     }
     FittedModel model =
         new FittedModel(config, trained.network(), encoder, provenance, Instant.now());
+    // one batched network call serves the shrinkage fit and the validation forecasts
+    double[] outputs = model.networkOutputs(series, first);
     if (config.shrink() && validation != null) {
-      model = model.withEncoder(encoder.withShrinkage(
-          shrinkage(encoder, series, first, model.networkOutputs(series, first))));
+      model = model.withEncoder(
+          encoder.withShrinkage(shrinkage(encoder, series, first, outputs)));
     }
+    double[] forecasts = model.decodeOneStep(series, first, outputs);
     double[] actual = Arrays.copyOfRange(series, first, series.length);
-    ErrorMetrics metrics = Metrics.of(actual, model.oneStepForecasts(series, first),
-        Metrics.naiveScale(series, first, 1));
+    ErrorMetrics metrics = Metrics.of(actual, forecasts, Metrics.naiveScale(series, first, 1));
     int trainingWindows = windows.numExamples();
     // off-heap buffers are otherwise freed only when a GC collects their Java objects
     close(windows);
     close(validation);
-    return new Candidate(model, training, trainingWindows, metrics);
+    return new Candidate(model, training, trainingWindows, forecasts, metrics);
   }
 
   private static void close(DataSet data) {
