@@ -1,15 +1,12 @@
 package io.github.seriesforecaster.cli;
 
-import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
-import io.github.seriesforecaster.eval.Metrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,10 +85,9 @@ final class FitCommand implements Callable<Integer> {
       MetricsTable table = new MetricsTable()
           .add(forecaster.name(), report.model())
           .add("naive", report.naive());
-      int season = forecaster.config().season();
-      int start = series.length - report.validationWindows();
-      if (season > 0 && start >= season) {
-        table.add("seasonal naive (" + season + ")", seasonalNaive(series, start, season));
+      if (report.seasonalNaive().points() > 0) {
+        table.add("seasonal naive (" + forecaster.config().season() + ")",
+            report.seasonalNaive());
       }
       out.print(table);
       out.println();
@@ -113,11 +109,5 @@ final class FitCommand implements Callable<Integer> {
       out.println("wrote chart to " + chart.chart);
     }
     return 0;
-  }
-
-  private static ErrorMetrics seasonalNaive(double[] series, int start, int season) {
-    double[] actual = Arrays.copyOfRange(series, start, series.length);
-    double[] forecast = Arrays.copyOfRange(series, start - season, series.length - season);
-    return Metrics.of(actual, forecast, Metrics.naiveScale(series, start, 1));
   }
 }
