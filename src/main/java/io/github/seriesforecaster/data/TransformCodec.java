@@ -61,15 +61,6 @@ public final class TransformCodec {
     return candidates(transform, season).get(0);
   }
 
-  /** @return the most past values any candidate of {@code transform} reads besides the window */
-  public static int maximumLag(TargetTransform transform, int season) {
-    int lag = 0;
-    for (TargetTransform candidate : candidates(transform, season)) {
-      lag = Math.max(lag, of(candidate, season).lag());
-    }
-    return lag;
-  }
-
   private static boolean isSeasonal(TargetTransform transform) {
     return transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES;

@@ -58,7 +58,9 @@ class TransformCodecTest {
     assertThat(TransformCodec.candidates(TargetTransform.AUTO, 12)).containsExactly(
         TargetTransform.DIFFERENCES, TargetTransform.SEASONAL_DIFFERENCES,
         TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES);
-    assertThat(TransformCodec.maximumLag(TargetTransform.AUTO, 12)).isEqualTo(13);
+    // AUTO with a season needs the longest lag of its candidates
+    assertThat(io.github.seriesforecaster.SeriesForecaster.builder().window(3).season(12).config()
+        .minimumHistory()).isEqualTo(3 + 13);
     assertThat(TransformCodec.candidates(TargetTransform.LEVELS, 12))
         .containsExactly(TargetTransform.LEVELS);
   }
