@@ -91,7 +91,7 @@ public final class SeriesForecaster implements Forecaster {
   public FitReport fit(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
     long start = System.nanoTime();
-    SeriesData data = new CsvSeriesReader(config.delimiter(), config.missingValues())
+    SeriesData data = csvReader()
         .read(csv, config.columnName(), config.columnIndex(), config.dateColumn());
     return fit(data, start);
   }
@@ -134,9 +134,13 @@ public final class SeriesForecaster implements Forecaster {
    */
   public double[] readSeries(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
-    return new CsvSeriesReader(config.delimiter(), config.missingValues())
+    return csvReader()
         .read(csv, config.columnName(), config.columnIndex())
         .values();
+  }
+
+  private CsvSeriesReader csvReader() {
+    return new CsvSeriesReader(config.delimiter(), config.missingValues());
   }
 
   private FitReport fit(SeriesData data, long start) {
@@ -218,7 +222,7 @@ public final class SeriesForecaster implements Forecaster {
           "forecaster has no dateColumn; set dateColumn(...) in the builder to read timestamps");
     }
     Checks.atLeast(1, steps, "steps");
-    SeriesData data = new CsvSeriesReader(config.delimiter(), config.missingValues())
+    SeriesData data = csvReader()
         .read(csv, config.columnName(), config.columnIndex(), config.dateColumn());
     double[] values = data.values();
     if (values.length < minimumHistory()) {
