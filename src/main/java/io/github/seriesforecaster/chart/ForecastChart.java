@@ -1,18 +1,14 @@
 package io.github.seriesforecaster.chart;
 
+import io.github.seriesforecaster.io.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.UUID;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -80,30 +76,9 @@ public final class ForecastChart {
     Objects.requireNonNull(data, "data");
     checkPixels(width, "width");
     checkPixels(height, "height");
-    Path target = png.toAbsolutePath();
-    if (Files.isDirectory(target)) {
-      throw new IOException(png + " is a directory; expected a PNG file path");
-    }
     ByteArrayOutputStream image = new ByteArrayOutputStream();
     ChartUtils.writeChartAsPNG(image, chart(data), width, height);
-
-    Path folder = target.getParent();
-    Files.createDirectories(folder);
-    // not Files.createTempFile: it makes the file readable by its owner only, and the move would
-    // keep that; a new file with CREATE_NEW gets the usual permissions (umask)
-    Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      Files.write(temporary, image.toByteArray(), StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.write(png, "a PNG file path", image::writeTo);
     log.info("wrote chart {} ({}x{}, {} bytes)", png, width, height, image.size());
   }
 

@@ -13,14 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code ModelSerializer.restoreMultiLayerNetworkAndNormalizer} can read it too, plus our
  * {@code metadata.json}.
  *
- * <p>Writing is atomic: the zip is written to a temporary file in the target's folder, forced to
+ * <p>Writing is atomic ({@link AtomicFile}): the zip is written to a temporary file in the target's folder, forced to
  * disk, then moved over the target in one step, so a crash leaves either the old file or the new one.
  */
 public final class ForecasterArchive {
@@ -49,7 +45,6 @@ public final class ForecasterArchive {
   public static final String ERRORS_JSON = "forecast-errors.json";
 
   private static final Logger log = LoggerFactory.getLogger(ForecasterArchive.class);
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private ForecasterArchive() {}
 
@@ -59,20 +54,9 @@ public final class ForecasterArchive {
    * @throws IOException if the file cannot be written
    */
   public static void write(FittedModel model, Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path folder = absolute.getParent();
-    Files.createDirectories(folder);
-    if (Files.isDirectory(absolute)) {
-      throw new IOException(target + " is a directory; expected a model file path");
-    }
     byte[] network = networkEntries(model.network());
-    // not Files.createTempFile: its owner-only permissions would carry over to the model file
-    Path temporary = folder.resolve("." + absolute.getFileName() + "."
-        + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-    try {
-      try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE);
-          ZipOutputStream zip = new ZipOutputStream(file)) {
+    AtomicFile.write(target, "a model file path", file -> {
+      try (ZipOutputStream zip = new ZipOutputStream(file)) {
         copyEntries(network, zip);
         zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
         NormalizerSerializer.getDefault().write(model.encoder().scaler().normalizer(),
@@ -84,20 +68,13 @@ public final class ForecasterArchive {
           zip.closeEntry();
         }
         zip.putNextEntry(new ZipEntry(METADATA_JSON));
-        String json = ModelMetadata.current(model.config(),
-            model.encoder().codec().transform(), model.encoder().shrinkage(), model.data(),
-            model.trainedAt()).toJson();
+        String json = ModelMetadata.current(model.config(), model.encoder().codec().transform(),
+            model.encoder().shrinkage(), model.data(), model.trainedAt()).toJson();
         zip.write(json.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      move(temporary, absolute);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-    log.info("saved model to {} ({} bytes)", target, Files.size(absolute));
+    });
+    log.info("saved model to {} ({} bytes)", target, Files.size(target));
   }
 
   /**
@@ -192,16 +169,6 @@ public final class ForecasterArchive {
         source.transferTo(target);
         target.closeEntry();
       }
-    }
-  }
-
-  private static void move(Path temporary, Path target) throws IOException {
-    try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      // Same folder, so this only happens on file systems without atomic rename.
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
