@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * {@code ModelSerializer.restoreMultiLayerNetworkAndNormalizer} can read it too, plus our
  * {@code metadata.json}.
  *
- * <p>Writing is atomic ({@link AtomicFile}): the zip is written to a temporary file in the target's folder, forced to
- * disk, then moved over the target in one step, so a crash leaves either the old file or the new one.
+ * <p>Writing is atomic ({@link AtomicFile}): the zip is written to a temporary file in the
+ * target's folder, forced to disk, then moved over the target in one step, so a crash leaves
+ * either the old file or the new one.
  */
 public final class ForecasterArchive {
   /** Name of our entry in the zip. */
