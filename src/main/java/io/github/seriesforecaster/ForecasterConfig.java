@@ -1,6 +1,8 @@
 package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.TransformCodec;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,6 +42,12 @@ import java.util.Objects;
  * @param delimiter CSV field separator
  * @param threads ND4J/OpenMP/BLAS threads used while fitting and predicting, at least 1; a
  *     process-wide setting of ND4J, applied by each fit and load
+ * @param featureNames header names of further input columns the network sees at every time step
+ *     beside the target column (listing the target too is allowed), or empty; never both these
+ *     and {@code featureIndices}
+ * @param featureIndices 0-based indices of further input columns, or empty
+ * @param featureTransform how feature columns are transformed before scaling: {@code AUTO} (the
+ *     default) like the target, or {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
  */
 public record ForecasterConfig(
     int window,
@@ -62,7 +70,10 @@ public record ForecasterConfig(
     LstmImplementation lstm,
     MissingValues missingValues,
     char delimiter,
-    int threads) {
+    int threads,
+    List<String> featureNames,
+    List<Integer> featureIndices,
+    TargetTransform featureTransform) {
 
   /** Default {@code window}. */
   public static final int DEFAULT_WINDOW = 12;
@@ -101,6 +112,8 @@ public record ForecasterConfig(
   public static final MissingValues DEFAULT_MISSING_VALUES = MissingValues.DROP;
   /** Default {@code delimiter}. */
   public static final char DEFAULT_DELIMITER = ',';
+  /** Default {@code featureTransform}: feature columns are transformed like the target. */
+  public static final TargetTransform DEFAULT_FEATURE_TRANSFORM = TargetTransform.AUTO;
   /**
    * Default {@code threads}: one. On a 2-core machine a small LSTM trains several times faster on
    * one ND4J thread than on two, because per-operation synchronisation outweighs the arithmetic.
@@ -109,6 +122,10 @@ public record ForecasterConfig(
 
   /** Validates every value; see the parameter descriptions for the rules. */
   public ForecasterConfig {
+    featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
+    featureIndices = List.copyOf(Objects.requireNonNull(featureIndices, "featureIndices"));
+    checkFeatures(featureNames, featureIndices);
+    checkFeatureTransform(featureTransform);
     Checks.atLeast(1, window, "window");
     Checks.atLeast(1, hidden, "hidden");
     Checks.atLeast(1, layers, "layers");
@@ -169,6 +186,9 @@ public record ForecasterConfig(
     for (TargetTransform candidate : candidateTransforms()) {
       lag = Math.max(lag, TransformCodec.of(candidate, season).lag());
     }
+    if (hasFeatures() && featureTransform != TargetTransform.AUTO) {
+      lag = Math.max(lag, TransformCodec.of(featureTransform, season).lag());
+    }
     return window + lag;
   }
 
@@ -176,9 +196,9 @@ public record ForecasterConfig(
    * @return the transforms a fit tries: the configured one, or for {@code AUTO} first differences
    *     and, with a season and a horizon of 1, both seasonal transforms
    */
-  public java.util.List<TargetTransform> candidateTransforms() {
+  public List<TargetTransform> candidateTransforms() {
     if (horizon > 1 && transform == TargetTransform.AUTO) {
-      return java.util.List.of(TargetTransform.DIFFERENCES);
+      return List.of(TargetTransform.DIFFERENCES);
     }
     return TransformCodec.candidates(transform, season);
   }
@@ -194,6 +214,53 @@ public record ForecasterConfig(
       return "'" + columnName + "'";
     }
     return columnIndex >= 0 ? "#" + columnIndex : "last";
+  }
+
+  /**
+   * @param target the target's transform in a fit ({@code AUTO} resolved)
+   * @return the feature columns' transform that goes with it
+   */
+  public TargetTransform featureTransformFor(TargetTransform target) {
+    return featureTransform == TargetTransform.AUTO ? target : featureTransform;
+  }
+
+  /** @return true when input columns beyond the target are configured */
+  public boolean hasFeatures() {
+    return !featureNames.isEmpty() || !featureIndices.isEmpty();
+  }
+
+  static void checkFeatureTransform(TargetTransform transform) {
+    Objects.requireNonNull(transform, "featureTransform");
+    if (transform == TargetTransform.SEASONAL_DIFFERENCES
+        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) {
+      throw new IllegalArgumentException("featureTransform must be AUTO (like the target), "
+          + "LEVELS, DIFFERENCES or LOG_RETURNS, was " + transform);
+    }
+  }
+
+  static void checkFeatures(List<String> names, List<Integer> indices) {
+    if (!names.isEmpty() && !indices.isEmpty()) {
+      throw new IllegalArgumentException("features are set both by name " + names
+          + " and by index " + indices + "; set only one");
+    }
+    var seen = new HashSet<String>();
+    for (String name : names) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("feature names must not be blank, were " + names);
+      }
+      if (!seen.add(name.trim())) {
+        throw new IllegalArgumentException(
+            "feature '" + name.trim() + "' is listed twice in " + names);
+      }
+    }
+    var seenIndices = new HashSet<Integer>();
+    for (int index : indices) {
+      Checks.atLeast(0, index, "feature index");
+      if (!seenIndices.add(index)) {
+        throw new IllegalArgumentException(
+            "feature index " + index + " is listed twice in " + indices);
+      }
+    }
   }
 
   private static String printable(char c) {

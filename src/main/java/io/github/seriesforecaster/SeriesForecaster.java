@@ -3,6 +3,7 @@ package io.github.seriesforecaster;
 import io.github.seriesforecaster.data.CsvSeriesReader;
 import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.data.TimeStep;
+import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
@@ -12,8 +13,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -91,9 +94,7 @@ public final class SeriesForecaster implements Forecaster {
   public FitReport fit(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
     long start = System.nanoTime();
-    SeriesData data = csvReader()
-        .read(csv, config.columnName(), config.columnIndex(), config.dateColumn());
-    return fit(data, start);
+    return fit(readData(csv, config.dateColumn()), start);
   }
 
   /**
@@ -143,6 +144,79 @@ public final class SeriesForecaster implements Forecaster {
     return new CsvSeriesReader(config.delimiter(), config.missingValues());
   }
 
+  /** Reads the target and feature columns, and the date column if given. */
+  private SeriesData readData(Path csv, String dateColumn) throws IOException {
+    return csvReader().read(csv, config.columnName(), config.columnIndex(), dateColumn,
+        config.featureNames(), config.featureIndices());
+  }
+
+  /**
+   * Fits the model to columns held in memory: the target chosen by {@code column} (by name, or
+   * by index into the frame's columns, or the last column) and the configured {@code features}.
+   *
+   * @param frame finite values in time order
+   * @return what the fit did and the validation metrics beside the naive forecast
+   * @throws IllegalArgumentException if a configured column is not in the frame or a used value
+   *     is not finite
+   * @throws SeriesFormatException if the frame is too short for the configuration
+   */
+  public FitReport fit(SeriesFrame frame) {
+    Objects.requireNonNull(frame, "frame");
+    long start = System.nanoTime();
+    List<String> columns = frame.columns();
+    String target = config.columnName() != null ? config.columnName().trim()
+        : config.columnIndex() >= 0 ? columnAt(columns, config.columnIndex(), "column index")
+        : columns.get(columns.size() - 1);
+    List<String> features = new ArrayList<>();
+    for (String name : config.featureNames()) {
+      features.add(name.trim());
+    }
+    for (int index : config.featureIndices()) {
+      features.add(columnAt(columns, index, "feature index"));
+    }
+    features.remove(target);
+    double[] values = frame.column(target);
+    Checks.finite(values, 0, target);
+    double[][] featureValues = new double[features.size()][];
+    for (int f = 0; f < features.size(); f++) {
+      featureValues[f] = frame.column(features.get(f));
+      Checks.finite(featureValues[f], 0, features.get(f));
+    }
+    return fit(new SeriesData("frame", target, values, values.length, 0, null, features,
+        featureValues), start);
+  }
+
+  private static String columnAt(List<String> columns, int index, String what) {
+    if (index >= columns.size()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s %d is out of range 0-%d for a frame with columns %s", what, index,
+          columns.size() - 1, columns));
+    }
+    return columns.get(index);
+  }
+
+  /**
+   * Reads the columns a fit reads (target and features) from a CSV file exactly as
+   * {@link #fit(Path)} does, for passing to {@link #predict(SeriesFrame)} or
+   * {@link #forecast(SeriesFrame, int)}.
+   *
+   * @param csv a CSV file with a header row
+   * @return the target column first, then the features, named as in the header
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if its content is unusable
+   */
+  public SeriesFrame readFrame(Path csv) throws IOException {
+    Objects.requireNonNull(csv, "csv");
+    SeriesData data = readData(csv, null);
+    Map<String, double[]> columns = new LinkedHashMap<>();
+    double[][] inputs = data.inputs();
+    List<String> names = data.inputColumns();
+    for (int c = 0; c < inputs.length; c++) {
+      columns.put(names.get(c), inputs[c]);
+    }
+    return SeriesFrame.ofColumns(columns);
+  }
+
   private FitReport fit(SeriesData data, long start) {
     Fitting.Result result = Fitting.fit(config, data, listener, start);
     fitted = result.model();
@@ -160,9 +234,34 @@ public final class SeriesForecaster implements Forecaster {
    */
   @Override
   public double predict(double[] series) {
-    FittedModel model = fittedModel();
+    FittedModel model = univariateModel();
     checkHistory(model, series, "series");
     return model.predict(series);
+  }
+
+  /**
+   * Predicts the target value that follows the last row of {@code recent}, for a model with
+   * feature columns (a model without them takes a frame too).
+   *
+   * @param recent the model's input columns by name (see {@link #inputColumns()}), at least
+   *     {@link #minimumHistory()} rows; other columns are ignored
+   * @return the prediction in original units
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IllegalArgumentException if an input column is missing, the frame is too short, or a
+   *     used value is not finite
+   */
+  public double predict(SeriesFrame recent) {
+    FittedModel model = fittedModel();
+    return model.predictInputs(inputsOf(model, recent));
+  }
+
+  /**
+   * @return the columns the fitted model reads, the target first (just the target without
+   *     features)
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   */
+  public List<String> inputColumns() {
+    return fittedModel().data().inputColumns();
   }
 
   /**
@@ -176,7 +275,7 @@ public final class SeriesForecaster implements Forecaster {
    */
   public double[] predict(double[][] histories) {
     Objects.requireNonNull(histories, "histories");
-    FittedModel model = fittedModel();
+    FittedModel model = univariateModel();
     for (int i = 0; i < histories.length; i++) {
       checkHistory(model, histories[i], "histories[" + i + "]");
     }
@@ -195,10 +294,29 @@ public final class SeriesForecaster implements Forecaster {
    */
   @Override
   public double[] forecast(double[] series, int steps) {
-    FittedModel model = fittedModel();
+    FittedModel model = univariateModel();
     checkHistory(model, series, "series");
     Checks.atLeast(1, steps, "steps");
     return model.forecast(series, steps);
+  }
+
+  /**
+   * Forecasts {@code steps} target values after the last row of {@code recent}. A model without
+   * features forecasts any number of steps, as {@link #forecast(double[], int)}; a model with
+   * features forecasts at most {@code horizon} steps, all from one network call, because further
+   * steps would need the features' future values.
+   *
+   * @param recent the model's input columns by name, as for {@link #predict(SeriesFrame)}
+   * @param steps values to forecast, at least 1
+   * @return the forecasts in time order, original units
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IllegalArgumentException if {@code steps} is out of range or the frame is unusable
+   */
+  public double[] forecast(SeriesFrame recent, int steps) {
+    FittedModel model = fittedModel();
+    double[][] inputs = inputsOf(model, recent);
+    checkSteps(model, steps);
+    return model.forecastInputs(inputs, steps);
   }
 
   /**
@@ -222,8 +340,7 @@ public final class SeriesForecaster implements Forecaster {
           "forecaster has no dateColumn; set dateColumn(...) in the builder to read timestamps");
     }
     Checks.atLeast(1, steps, "steps");
-    SeriesData data = csvReader()
-        .read(csv, config.columnName(), config.columnIndex(), config.dateColumn());
+    SeriesData data = readData(csv, config.dateColumn());
     double[] values = data.values();
     if (values.length < minimumHistory()) {
       throw new SeriesFormatException(String.format(Locale.ROOT,
@@ -234,7 +351,10 @@ public final class SeriesForecaster implements Forecaster {
     TimeStep step = config.frequency() != null ? TimeStep.parse(config.frequency())
         : model.data().timeStep() != null ? TimeStep.parse(model.data().timeStep())
         : TimeStep.infer(times);
-    double[] forecast = forecast(values, steps);
+    double[][] inputs = data.inputs();
+    checkInputs(model, inputs, data.inputColumns());
+    checkSteps(model, steps);
+    double[] forecast = model.forecastInputs(inputs, steps);
     List<TimedValue> result = new ArrayList<>(steps);
     LocalDateTime last = times[times.length - 1];
     for (int h = 0; h < steps; h++) {
@@ -256,10 +376,32 @@ public final class SeriesForecaster implements Forecaster {
    * @throws IllegalArgumentException if an argument is out of range
    */
   public ForecastIntervals forecastWithIntervals(double[] series, int steps, double... levels) {
-    Objects.requireNonNull(levels, "levels");
-    FittedModel model = fittedModel();
+    FittedModel model = univariateModel();
     checkHistory(model, series, "series");
-    Checks.atLeast(1, steps, "steps");
+    return withIntervals(model, new double[][] {series}, steps, levels);
+  }
+
+  /**
+   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds split-conformal prediction
+   * intervals, as {@link #forecastWithIntervals(double[], int, double...)}.
+   *
+   * @param recent the model's input columns by name, as for {@link #predict(SeriesFrame)}
+   * @param steps values to forecast, at least 1 (at most {@code horizon} with features)
+   * @param levels coverage levels strictly between 0 and 1, e.g. 0.8 and 0.95
+   * @return point forecasts with lower and upper bounds per level
+   * @throws IllegalStateException if not fitted, or fitted without a validation part
+   * @throws IllegalArgumentException if an argument is out of range or the frame is unusable
+   */
+  public ForecastIntervals forecastWithIntervals(SeriesFrame recent, int steps,
+      double... levels) {
+    FittedModel model = fittedModel();
+    return withIntervals(model, inputsOf(model, recent), steps, levels);
+  }
+
+  private ForecastIntervals withIntervals(FittedModel model, double[][] inputs, int steps,
+      double[] levels) {
+    Objects.requireNonNull(levels, "levels");
+    checkSteps(model, steps);
     if (levels.length == 0) {
       throw new IllegalArgumentException("levels must name at least one coverage level, e.g. 0.8");
     }
@@ -271,7 +413,7 @@ public final class SeriesForecaster implements Forecaster {
       throw new IllegalStateException("this model has no validation errors to build intervals "
           + "from; fit with validationFraction > 0");
     }
-    double[] point = model.forecast(series, steps);
+    double[] point = model.forecastInputs(inputs, steps);
     double[][] lower = new double[levels.length][steps];
     double[][] upper = new double[levels.length][steps];
     for (int l = 0; l < levels.length; l++) {
@@ -323,7 +465,68 @@ public final class SeriesForecaster implements Forecaster {
     return model;
   }
 
+  /** The fitted model, refusing one with features where only the target's values are given. */
+  private FittedModel univariateModel() {
+    FittedModel model = fittedModel();
+    if (model.inputs() > 1) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "this model reads %d input columns %s per time step, not one series; pass a "
+              + "SeriesFrame with those columns (e.g. from readFrame(csv))",
+          model.inputs(), model.data().inputColumns()));
+    }
+    return model;
+  }
+
+  private static void checkSteps(FittedModel model, int steps) {
+    Checks.atLeast(1, steps, "steps");
+    if (steps > model.maximumSteps()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "steps must be <= %d for this model, was %d: it reads feature columns %s whose future "
+              + "values it does not know, so it forecasts at most horizon=%d steps at once; "
+              + "train with a larger horizon(...)", model.maximumSteps(), steps,
+          model.data().features(), model.config().horizon()));
+    }
+  }
+
+  /** The model's input columns taken from a frame by name, checked like a history. */
+  private double[][] inputsOf(FittedModel model, SeriesFrame frame) {
+    Objects.requireNonNull(frame, "frame");
+    List<String> names = model.data().inputColumns();
+    double[][] inputs = new double[names.size()][];
+    if (names.size() == 1 && frame.columns().size() == 1) {
+      // one series: its name need not match the training column's
+      inputs[0] = frame.column(frame.columns().get(0));
+    } else {
+      List<String> absent = new ArrayList<>();
+      for (int c = 0; c < names.size(); c++) {
+        if (frame.hasColumn(names.get(c))) {
+          inputs[c] = frame.column(names.get(c));
+        } else {
+          absent.add(names.get(c));
+        }
+      }
+      if (!absent.isEmpty()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "frame has no column %s; this model reads %d input columns %s per time step and the "
+                + "frame has %s", absent, names.size(), names, frame.columns()));
+      }
+    }
+    checkInputs(model, inputs, names);
+    return inputs;
+  }
+
+  private void checkInputs(FittedModel model, double[][] inputs, List<String> names) {
+    for (int c = 0; c < inputs.length; c++) {
+      checkHistory(inputs[c], inputs.length == 1 ? "series" : "column '" + names.get(c) + "'",
+          c == 0 ? model.encoder().codec() : model.encoder().featureCodec());
+    }
+  }
+
   private void checkHistory(FittedModel model, double[] series, String name) {
+    checkHistory(series, name, model.encoder().codec());
+  }
+
+  private void checkHistory(double[] series, String name, TransformCodec codec) {
     Objects.requireNonNull(series, name);
     int needed = minimumHistory();
     if (series.length < needed) {
@@ -335,7 +538,7 @@ public final class SeriesForecaster implements Forecaster {
     int from = series.length - needed;
     Checks.finite(series, from, name);
     try {
-      model.encoder().codec().checkSeries(series, from, name);
+      codec.checkSeries(series, from, name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " ends with values the transform cannot use: "
           + e.getMessage(), e);
@@ -369,6 +572,9 @@ public final class SeriesForecaster implements Forecaster {
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
+    private List<String> featureNames = List.of();
+    private List<Integer> featureIndices = List.of();
+    private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
     private EpochListener listener = EpochListener.NONE;
 
     Builder() {}
@@ -395,6 +601,9 @@ public final class SeriesForecaster implements Forecaster {
       missingValues = config.missingValues();
       delimiter = config.delimiter();
       threads = config.threads();
+      featureNames = config.featureNames();
+      featureIndices = config.featureIndices();
+      featureTransform = config.featureTransform();
     }
 
     /**
@@ -485,6 +694,58 @@ public final class SeriesForecaster implements Forecaster {
     public Builder column(int index) {
       this.columnIndex = Checks.atLeast(0, index, "column index");
       this.columnName = null;
+      return this;
+    }
+
+    /**
+     * Adds input columns, by header name, that the network sees at every time step beside the
+     * target {@link #column}: for example {@code features("Open", "High", "Low", "Volume")} with
+     * {@code column("Close")}. Each goes through the target's transform (or the
+     * {@link #featureTransform}) and gets its own scaler fitted on the training part; the input
+     * for predicting row {@code t} holds rows {@code t - window .. t - 1} of every column. Listing the target too is allowed (it is an input
+     * once). A model with features predicts from a {@link SeriesFrame} and forecasts at most
+     * {@code horizon} steps at once, since later steps would need future feature values.
+     * Replaces features chosen by index; an empty array removes the features.
+     *
+     * @param names header names, each once, not blank
+     * @return this builder
+     */
+    public Builder features(String... names) {
+      Objects.requireNonNull(names, "features");
+      List<String> list = List.of(names);
+      ForecasterConfig.checkFeatures(list, List.of());
+      this.featureNames = list;
+      this.featureIndices = List.of();
+      return this;
+    }
+
+    /**
+     * Adds input columns by 0-based index, as {@link #features(String...)} does by name.
+     *
+     * @param indices column indices, each once, at least 0
+     * @return this builder
+     */
+    public Builder features(int... indices) {
+      Objects.requireNonNull(indices, "features");
+      List<Integer> list = java.util.Arrays.stream(indices).boxed().toList();
+      ForecasterConfig.checkFeatures(List.of(), list);
+      this.featureIndices = list;
+      this.featureNames = List.of();
+      return this;
+    }
+
+    /**
+     * Sets how feature columns are transformed before their scalers: {@code AUTO} (the default)
+     * exactly like the target, or a fixed transform. Use {@code LEVELS} for features whose level
+     * carries the signal and stays in the training range (a rate, a temperature, a calendar
+     * flag), {@code DIFFERENCES} or {@code LOG_RETURNS} for trending ones such as other prices.
+     *
+     * @param transform {@code AUTO}, {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
+     * @return this builder
+     */
+    public Builder featureTransform(TargetTransform transform) {
+      ForecasterConfig.checkFeatureTransform(transform);
+      this.featureTransform = transform;
       return this;
     }
 
@@ -635,7 +896,8 @@ public final class SeriesForecaster implements Forecaster {
     public ForecasterConfig config() {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
           columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
-          dateColumn, frequency, lstm, missingValues, delimiter, threads);
+          dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
+          featureIndices, featureTransform);
     }
 
     /**

@@ -106,8 +106,8 @@ class SeriesForecasterBadInputTest {
     Arrays.fill(series, 1.0);
     assertThatThrownBy(() -> SeriesForecaster.builder().window(30).build().fit(series))
         .isInstanceOf(SeriesFormatException.class)
-        .hasMessageStartingWith("array has 3400000 values; with window=30 its training windows "
-            + "would hold 102000000 values");
+        .hasMessageStartingWith("array has 3400000 values; with window=30 and 1 input column(s) "
+            + "its training windows would hold 102000000 values");
   }
 
   @Test

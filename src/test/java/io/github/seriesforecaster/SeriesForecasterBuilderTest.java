@@ -3,6 +3,7 @@ package io.github.seriesforecaster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeriesForecasterBuilderTest {
@@ -126,11 +127,44 @@ class SeriesForecasterBuilderTest {
     assertThatThrownBy(() -> new ForecasterConfig(0, valid.hidden(), valid.layers(),
         valid.epochs(), valid.learningRate(), valid.batchSize(), valid.seed(), null, -1,
         valid.validationFraction(), valid.transform(), 1, 0, 30, true, null, null, LstmImplementation.FAST,
-        valid.missingValues(), ',', 1))
+        valid.missingValues(), ',', 1, List.of(), List.of(), TargetTransform.AUTO))
         .hasMessage("window must be >= 1, was 0");
     assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", 2, 0.3,
-        TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST, MissingValues.DROP, ',', 1))
+        TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST, MissingValues.DROP, ',', 1,
+        List.of(), List.of(), TargetTransform.AUTO))
         .hasMessage("column is set both by name ('Close') and by index (2); set only one");
+  }
+
+  @Test
+  void features_areCheckedAndReplaceEachOther() {
+    assertThatThrownBy(() -> SeriesForecaster.builder().features("Open", "Open"))
+        .hasMessage("feature 'Open' is listed twice in [Open, Open]");
+    assertThatThrownBy(() -> SeriesForecaster.builder().features("Open", " "))
+        .hasMessage("feature names must not be blank, were [Open,  ]");
+    assertThatThrownBy(() -> SeriesForecaster.builder().features(1, -2))
+        .hasMessage("feature index must be >= 0, was -2");
+    assertThatThrownBy(() -> SeriesForecaster.builder().features(3, 3))
+        .hasMessage("feature index 3 is listed twice in [3, 3]");
+    ForecasterConfig byIndex = SeriesForecaster.builder().features("Open").features(1, 2).config();
+    assertThat(byIndex.featureNames()).isEmpty();
+    assertThat(byIndex.featureIndices()).containsExactly(1, 2);
+    ForecasterConfig none = SeriesForecaster.builder().features("Open").features(new String[0]).config();
+    assertThat(none.hasFeatures()).isFalse();
+    assertThat(byIndex.toBuilder().config()).isEqualTo(byIndex);
+    ForecasterConfig valid = SeriesForecaster.builder().config();
+    assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", -1, 0.3,
+        TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST,
+        MissingValues.DROP, ',', 1, List.of("Open"), List.of(2), TargetTransform.AUTO))
+        .hasMessage("features are set both by name [Open] and by index [2]; set only one");
+    assertThat(valid.hasFeatures()).isFalse();
+    assertThatThrownBy(() -> SeriesForecaster.builder()
+        .featureTransform(TargetTransform.SEASONAL_DIFFERENCES))
+        .hasMessage("featureTransform must be AUTO (like the target), LEVELS, DIFFERENCES or "
+            + "LOG_RETURNS, was SEASONAL_DIFFERENCES");
+    // a feature transform with a longer lag than the target's needs more history
+    assertThat(SeriesForecaster.builder().window(4).transform(TargetTransform.LEVELS)
+        .features("Volume").featureTransform(TargetTransform.DIFFERENCES).config()
+        .minimumHistory()).isEqualTo(5);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,13 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one numeric column of a CSV file with a header row, using DataVec's {@link CSVRecordReader}.
+ * Reads numeric columns of a CSV file with a header row, using DataVec's {@link CSVRecordReader}.
  *
  * <p>Handles quoted fields, CRLF line ends, a UTF-8 byte-order mark before the header and blank
  * lines (skipped). Every row must have as many fields as the header. Empty, {@code NA}, {@code N/A},
  * {@code NaN} and {@code null} cells are missing values and follow the {@link MissingValues} policy;
  * any other cell that is not a finite decimal number fails with a {@link SeriesFormatException}
- * naming the file, the 1-based line and the column. Only the chosen column is kept in memory.
+ * naming the file, the 1-based line and the column. Only the chosen columns are kept in memory.
  */
 public final class CsvSeriesReader {
   private static final Logger log = LoggerFactory.getLogger(CsvSeriesReader.class);
@@ -72,6 +73,27 @@ public final class CsvSeriesReader {
    */
   public SeriesData read(Path file, String columnName, int columnIndex, String dateColumn)
       throws IOException {
+    return read(file, columnName, columnIndex, dateColumn, List.of(), List.of());
+  }
+
+  /**
+   * Reads the value column, further feature columns chosen by name or by index (a feature that is
+   * the value column is read once, as the value column), and optionally timestamps. A row missing
+   * any of these cells counts as one missing row: {@code DROP} drops the whole row,
+   * {@code INTERPOLATE} fills each column's gaps on its own.
+   *
+   * @param file the CSV file
+   * @param columnName header name, or {@code null}
+   * @param columnIndex 0-based index, or -1
+   * @param dateColumn header name of the date column, or {@code null} for none
+   * @param featureNames header names of feature columns, or empty
+   * @param featureIndices 0-based indices of feature columns, or empty
+   * @return the values, features (and timestamps) after the missing-value policy
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if the content is unusable
+   */
+  public SeriesData read(Path file, String columnName, int columnIndex, String dateColumn,
+      List<String> featureNames, List<Integer> featureIndices) throws IOException {
     Objects.requireNonNull(file, "file");
     checkReadable(file);
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -81,7 +103,8 @@ public final class CsvSeriesReader {
     CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
     try {
       reader.initialize(new FileSplit(file.toFile()));
-      return readRecords(reader, name, columnName, columnIndex, dateColumn);
+      return readRecords(reader, name, new Selection(
+          columnName, columnIndex, dateColumn, featureNames, featureIndices));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + name, e);
@@ -90,16 +113,45 @@ public final class CsvSeriesReader {
     }
   }
 
-  private SeriesData readRecords(CSVRecordReader reader, String name, String columnName,
-      int columnIndex, String dateColumn) {
+  /** Which columns to read, as configured (names or indices, not yet resolved to a header). */
+  private record Selection(String columnName, int columnIndex, String dateColumn,
+      List<String> featureNames, List<Integer> featureIndices) {
+
+    /** @return 0-based indices of the columns to read: the value column first, then features */
+    int[] resolve(String file, List<String> header) {
+      List<Integer> columns = new ArrayList<>();
+      columns.add(resolveColumn(file, header, columnName, columnIndex));
+      for (String feature : featureNames) {
+        addOnce(columns, resolveColumn(file, header, feature, -1));
+      }
+      for (int feature : featureIndices) {
+        if (feature >= header.size()) {
+          throw new SeriesFormatException(String.format(Locale.ROOT,
+              "%s has %d columns (%s), so feature index %d is out of range 0-%d",
+              file, header.size(), header, feature, header.size() - 1));
+        }
+        addOnce(columns, feature);
+      }
+      return columns.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void addOnce(List<Integer> columns, int column) {
+      if (!columns.contains(column)) {
+        columns.add(column);
+      }
+    }
+  }
+
+  private SeriesData readRecords(CSVRecordReader reader, String name, Selection selection) {
     List<String> header = null;
     int line = 0;
-    int column = -1;
+    int[] columns = null;
+    String[] labels = null;
+    DoubleList[] values = null;
     int dateIndex = -1;
+    String dateColumn = selection.dateColumn();
     List<LocalDateTime> times = dateColumn == null ? null : new ArrayList<>();
     LocalDateTime previousTime = null;
-    String columnLabel = null;
-    DoubleList values = new DoubleList();
     int rows = 0;
     int missing = 0;
     while (true) {
@@ -121,8 +173,13 @@ public final class CsvSeriesReader {
       }
       if (header == null) {
         header = headerNames(record);
-        column = resolveColumn(name, header, columnName, columnIndex);
-        columnLabel = header.get(column);
+        columns = selection.resolve(name, header);
+        labels = new String[columns.length];
+        values = new DoubleList[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+          labels[c] = header.get(columns[c]);
+          values[c] = new DoubleList();
+        }
         if (dateColumn != null) {
           dateIndex = resolveColumn(name, header, dateColumn, -1);
         }
@@ -152,31 +209,39 @@ public final class CsvSeriesReader {
         }
         previousTime = time;
       }
-      String cell = record.get(column).toString();
-      if (NumberCells.isMissing(cell)) {
-        missing++;
-        if (missingValues == MissingValues.FAIL) {
-          throw new SeriesFormatException(String.format(Locale.ROOT,
-              "%s line %d: column '%s' is empty or NA, and missing values are set to FAIL",
-              name, line, columnLabel));
-        }
-        if (missingValues == MissingValues.INTERPOLATE) {
-          values.add(Double.NaN);
-          if (times != null) {
-            times.add(time);
+      double[] row = new double[columns.length];
+      boolean rowMissing = false;
+      for (int c = 0; c < columns.length; c++) {
+        String cell = record.get(columns[c]).toString();
+        if (NumberCells.isMissing(cell)) {
+          if (missingValues == MissingValues.FAIL) {
+            throw new SeriesFormatException(String.format(Locale.ROOT,
+                "%s line %d: column '%s' is empty or NA, and missing values are set to FAIL",
+                name, line, labels[c]));
           }
+          rowMissing = true;
+          row[c] = Double.NaN;
+          continue;
         }
-        continue;
+        try {
+          row[c] = NumberCells.parse(cell);
+        } catch (NumberFormatException e) {
+          throw new SeriesFormatException(String.format(Locale.ROOT,
+              "%s line %d: column '%s' is '%s', %s", name, line, labels[c], abbreviate(cell),
+              e.getMessage()));
+        }
       }
-      try {
-        values.add(NumberCells.parse(cell));
-        if (times != null) {
-          times.add(time);
+      if (rowMissing) {
+        missing++;
+        if (missingValues == MissingValues.DROP) {
+          continue;
         }
-      } catch (NumberFormatException e) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s line %d: column '%s' is '%s', %s", name, line, columnLabel, abbreviate(cell),
-            e.getMessage()));
+      }
+      for (int c = 0; c < columns.length; c++) {
+        values[c].add(row[c]);
+      }
+      if (times != null) {
+        times.add(time);
       }
     }
     if (header == null) {
@@ -185,20 +250,28 @@ public final class CsvSeriesReader {
     if (rows == 0) {
       throw new SeriesFormatException(name + " has a header but no data rows");
     }
-    double[] result = values.toArray();
+    double[][] result = new double[columns.length][];
+    for (int c = 0; c < columns.length; c++) {
+      result[c] = values[c].toArray();
+    }
     if (missing > 0) {
-      log.warn("{}: {} of {} rows have no value in column '{}'; {}", name, missing, rows,
-          columnLabel, missingValues == MissingValues.DROP ? "dropped" : "interpolated");
+      String described = columns.length == 1 ? "no value in column '" + labels[0] + "'"
+          : "a missing value in columns " + List.of(labels);
+      log.warn("{}: {} of {} rows have {}; {}", name, missing, rows, described,
+          missingValues == MissingValues.DROP ? "dropped" : "interpolated");
       if (missingValues == MissingValues.INTERPOLATE) {
-        if (missing == rows) {
-          throw new SeriesFormatException(
-              name + ": column '" + columnLabel + "' has no values, only missing cells");
+        for (int c = 0; c < columns.length; c++) {
+          if (Interpolation.isAllMissing(result[c])) {
+            throw new SeriesFormatException(
+                name + ": column '" + labels[c] + "' has no values, only missing cells");
+          }
+          Interpolation.fillLinear(result[c]);
         }
-        Interpolation.fillLinear(result);
       }
     }
-    return new SeriesData(name, columnLabel, result, rows, missing,
-        times == null ? null : times.toArray(new LocalDateTime[0]));
+    return new SeriesData(name, labels[0], result[0], rows, missing,
+        times == null ? null : times.toArray(new LocalDateTime[0]),
+        List.of(labels).subList(1, labels.length), Arrays.copyOfRange(result, 1, result.length));
   }
 
   private static void checkReadable(Path file) throws IOException {

@@ -4,6 +4,16 @@ package io.github.seriesforecaster.data;
 final class Interpolation {
   private Interpolation() {}
 
+  /** @return true if every value is NaN (nothing to interpolate from) */
+  static boolean isAllMissing(double[] values) {
+    for (double value : values) {
+      if (!Double.isNaN(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Replaces each NaN by linear interpolation between its nearest non-NaN neighbours, or by the
    * nearest non-NaN value at either end. At least one value must be present.

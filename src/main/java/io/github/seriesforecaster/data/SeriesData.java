@@ -1,20 +1,25 @@
 package io.github.seriesforecaster.data;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of one column read from a source, with what is needed to describe them.
+ * The values of a target column read from a source, optionally with feature columns of the same
+ * rows, and what is needed to describe them.
  *
  * @param source file name (or another label such as {@code array}) for messages and metadata
- * @param column the column's header name, or a label when the values did not come from a CSV
- * @param values the usable values in order, after the missing-value policy
+ * @param column the target column's header name, or a label when the values did not come from a CSV
+ * @param values the usable target values in order, after the missing-value policy
  * @param rows data rows read (blank lines not counted)
- * @param missing rows whose cell was empty, {@code NA} or {@code NaN}
+ * @param missing rows with a missing cell ({@code empty}, {@code NA}, {@code NaN}) in a read column
  * @param times the timestamp of each value, or {@code null} without a date column
+ * @param features names of the feature columns besides the target, in input order; may be empty
+ * @param featureValues one array per feature, each as long as {@code values}
  */
-public record SeriesData(
-    String source, String column, double[] values, int rows, int missing, LocalDateTime[] times) {
+public record SeriesData(String source, String column, double[] values, int rows, int missing,
+    LocalDateTime[] times, List<String> features, double[][] featureValues) {
 
   public SeriesData {
     Objects.requireNonNull(source, "source");
@@ -25,9 +30,28 @@ public record SeriesData(
       throw new IllegalArgumentException(
           times.length + " timestamps for " + values.length + " values");
     }
+    features = List.copyOf(features);
+    featureValues = featureValues.clone();
+    if (features.size() != featureValues.length) {
+      throw new IllegalArgumentException(
+          features.size() + " feature names for " + featureValues.length + " feature columns");
+    }
+    for (int f = 0; f < featureValues.length; f++) {
+      if (featureValues[f].length != values.length) {
+        throw new IllegalArgumentException("feature '" + features.get(f) + "' has "
+            + featureValues[f].length + " values, the target " + values.length);
+      }
+      featureValues[f] = featureValues[f].clone();
+    }
   }
 
-  /** Values without timestamps. */
+  /** Target values with timestamps and no features. */
+  public SeriesData(String source, String column, double[] values, int rows, int missing,
+      LocalDateTime[] times) {
+    this(source, column, values, rows, missing, times, List.of(), new double[0][]);
+  }
+
+  /** Target values without timestamps or features. */
   public SeriesData(String source, String column, double[] values, int rows, int missing) {
     this(source, column, values, rows, missing, null);
   }
@@ -42,6 +66,36 @@ public record SeriesData(
   @Override
   public double[] values() {
     return values.clone();
+  }
+
+  /** @return copies of the feature columns */
+  @Override
+  public double[][] featureValues() {
+    double[][] copy = new double[featureValues.length][];
+    for (int f = 0; f < copy.length; f++) {
+      copy[f] = featureValues[f].clone();
+    }
+    return copy;
+  }
+
+  /**
+   * @return the network's input columns: the target first, then the features (copies)
+   */
+  public double[][] inputs() {
+    double[][] inputs = new double[1 + featureValues.length][];
+    inputs[0] = values.clone();
+    for (int f = 0; f < featureValues.length; f++) {
+      inputs[f + 1] = featureValues[f].clone();
+    }
+    return inputs;
+  }
+
+  /** @return the input columns' names: the target's, then the features' */
+  public List<String> inputColumns() {
+    List<String> names = new ArrayList<>();
+    names.add(column);
+    names.addAll(features);
+    return List.copyOf(names);
   }
 
   /** @return the number of values, without copying them */

@@ -6,8 +6,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sliding windows of a series as a DL4J {@link DataSet} for many-to-one training: features
- * {@code [windows, 1, window]}, labels of the same shape holding the target at the last time step,
- * and a labels mask {@code [windows, window]} that selects only that step.
+ * {@code [windows, inputs, window]} (inputs: the target column and any feature columns), labels
+ * {@code [windows, horizon, window]} holding the targets at the last time step, and a labels mask
+ * {@code [windows, window]} that selects only that step.
  */
 public final class Windows {
   private Windows() {}
@@ -20,32 +21,35 @@ public final class Windows {
    * @return the windows predicting {@code series[firstTarget .. endTarget)}
    */
   public static DataSet of(WindowEncoder encoder, double[] series, int firstTarget, int endTarget) {
-    return of(encoder, series, firstTarget, endTarget, 1);
+    return of(encoder, new double[][] {series}, firstTarget, endTarget, 1);
   }
 
   /**
    * Windows for direct multi-step training: labels {@code [windows, horizon, window]} hold, at the
    * last time step, the targets of the {@code horizon} values from each origin on.
    *
+   * @param columns the input columns in original units, the target first
    * @param firstTarget first origin (index of the first value to predict)
    * @param endOrigin one past the last origin; every origin's {@code horizon} values must exist
    * @param horizon values predicted per window
    * @return the windows
    */
-  public static DataSet of(WindowEncoder encoder, double[] series, int firstTarget, int endOrigin,
-      int horizon) {
+  public static DataSet of(WindowEncoder encoder, double[][] columns, int firstTarget,
+      int endOrigin, int horizon) {
+    double[] series = columns[0];
     int count = endOrigin - firstTarget;
     if (firstTarget < encoder.minimumHistory() || count < 1
         || endOrigin - 1 + horizon > series.length) {
       throw new IllegalArgumentException("no windows between " + firstTarget + " and " + endOrigin);
     }
     int window = encoder.window();
-    float[] features = new float[count * window];
+    int inputs = encoder.inputs();
+    float[] features = new float[count * inputs * window];
     float[] labels = new float[count * horizon * window];
     float[] mask = new float[count * window];
     for (int i = 0; i < count; i++) {
       int origin = firstTarget + i;
-      encoder.encode(series, origin, features, i * window);
+      encoder.encode(columns, origin, features, i * inputs * window);
       for (int step = 0; step < horizon; step++) {
         labels[(i * horizon + step) * window + window - 1] =
             (float) encoder.target(series, origin, step);
@@ -53,7 +57,7 @@ public final class Windows {
       mask[i * window + window - 1] = 1f;
     }
     return new DataSet(
-        Nd4j.create(features, new long[] {count, 1, window}, 'c').castTo(DataType.FLOAT),
+        Nd4j.create(features, new long[] {count, inputs, window}, 'c').castTo(DataType.FLOAT),
         Nd4j.create(labels, new long[] {count, horizon, window}, 'c').castTo(DataType.FLOAT),
         null,
         Nd4j.create(mask, new long[] {count, window}, 'c').castTo(DataType.FLOAT));

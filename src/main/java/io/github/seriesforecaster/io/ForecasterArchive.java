@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -145,9 +146,20 @@ public final class ForecasterArchive {
     }
     WindowEncoder encoder;
     try {
-      encoder = new WindowEncoder(
-          TransformCodec.of(metadata.fittedTransform(), metadata.config().season()),
-          metadata.config().window(), Scaler.of(normalizer), metadata.shrinkage());
+      List<Scaler> scalers = Scaler.allOf(normalizer);
+      int inputs = metadata.data().inputColumns().size();
+      long networkInputs = network.getLayer(0).getParam("W").size(0);
+      if (scalers.size() != inputs || networkInputs != inputs) {
+        throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+            "%s: metadata.json names %d input column(s) %s, but normalizer.bin scales %d and "
+                + "the network reads %d; the file is inconsistent",
+            name, inputs, metadata.data().inputColumns(), scalers.size(), networkInputs));
+      }
+      int season = metadata.config().season();
+      encoder = new WindowEncoder(TransformCodec.of(metadata.fittedTransform(), season),
+          TransformCodec.of(
+              metadata.config().featureTransformFor(metadata.fittedTransform()), season),
+          metadata.config().window(), scalers, metadata.shrinkage());
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": " + e.getMessage(), e);
     }

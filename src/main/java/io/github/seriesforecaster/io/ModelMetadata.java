@@ -8,6 +8,8 @@ import io.github.seriesforecaster.model.TrainingData;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -41,8 +43,12 @@ public record ModelMetadata(
     double shrinkage,
     TrainingData data) {
 
-  /** The format this release writes; it reads every version from 1 up to this one. */
-  public static final int CURRENT_FORMAT_VERSION = 1;
+  /**
+   * The newest format this release writes; it reads every version from 1 up to this one. Version 2
+   * adds feature columns; a model without features is still written as version 1, which
+   * releases before 2 read.
+   */
+  public static final int CURRENT_FORMAT_VERSION = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,7 +63,8 @@ public record ModelMetadata(
   /** @return metadata for a model trained now by this library */
   public static ModelMetadata current(ForecasterConfig config, TargetTransform fittedTransform,
       double shrinkage, TrainingData data, Instant trainedAt) {
-    return new ModelMetadata(CURRENT_FORMAT_VERSION, LibraryVersion.library(),
+    int version = data.features().isEmpty() ? 1 : CURRENT_FORMAT_VERSION;
+    return new ModelMetadata(version, LibraryVersion.library(),
         LibraryVersion.dl4j(), System.getProperty("java.version"), trainedAt, config,
         fittedTransform, shrinkage, data);
   }
@@ -92,6 +99,9 @@ public record ModelMetadata(
     c.put("missingValues", config.missingValues().name());
     c.put("delimiter", String.valueOf(config.delimiter()));
     c.put("threads", config.threads());
+    config.featureNames().forEach(c.putArray("featureNames")::add);
+    config.featureIndices().forEach(c.putArray("featureIndices")::add);
+    c.put("featureTransform", config.featureTransform().name());
     root.put("fittedTransform", fittedTransform.name());
     root.put("shrinkage", shrinkage);
     ObjectNode d = root.putObject("data");
@@ -102,6 +112,7 @@ public record ModelMetadata(
     d.put("values", data.values());
     d.put("sha256", data.sha256());
     d.put("timeStep", data.timeStep());
+    data.features().forEach(d.putArray("features")::add);
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -147,10 +158,12 @@ public record ModelMetadata(
           c.textOrNull("frequency"),
           c.enumValue("lstm", io.github.seriesforecaster.LstmImplementation.class),
           c.enumValue("missingValues", MissingValues.class),
-          c.character("delimiter"), c.integer("threads"));
+          c.character("delimiter"), c.integer("threads"), c.texts("featureNames"),
+          c.integers("featureIndices"), c.enumValueOr("featureTransform", TargetTransform.class,
+              TargetTransform.AUTO));
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
           d.integer("missing"), d.integer("values"), d.text("sha256"),
-          d.textOrNull("timeStep"));
+          d.textOrNull("timeStep"), d.texts("features"));
       return new ModelMetadata(version, fields.text("libraryVersion"), fields.text("dl4jVersion"),
           fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config,
           fields.enumValue("fittedTransform", TargetTransform.class),
@@ -235,12 +248,52 @@ public record ModelMetadata(
       return value == null || value.isNull() ? null : text(name);
     }
 
+    /** An optional array of strings: absent (format 1) is empty. */
+    List<String> texts(String name) {
+      List<String> result = new ArrayList<>();
+      for (JsonNode element : array(name)) {
+        if (!element.isTextual()) {
+          throw wrongType(name, "an array of strings", node.get(name));
+        }
+        result.add(element.textValue());
+      }
+      return result;
+    }
+
+    /** An optional array of integers: absent (format 1) is empty. */
+    List<Integer> integers(String name) {
+      List<Integer> result = new ArrayList<>();
+      for (JsonNode element : array(name)) {
+        if (!element.isIntegralNumber() || !element.canConvertToInt()) {
+          throw wrongType(name, "an array of integers", node.get(name));
+        }
+        result.add(element.intValue());
+      }
+      return result;
+    }
+
+    private JsonNode array(String name) {
+      JsonNode value = node.get(name);
+      if (value == null) {
+        return JSON.createArrayNode();
+      }
+      if (!value.isArray()) {
+        throw wrongType(name, "an array", value);
+      }
+      return value;
+    }
+
     char character(String name) {
       String value = text(name);
       if (value.length() != 1) {
         throw wrongType(name, "one character", node.get(name));
       }
       return value.charAt(0);
+    }
+
+    /** An optional enum: absent (format 1) gives the default. */
+    <E extends Enum<E>> E enumValueOr(String name, Class<E> type, E absent) {
+      return node.get(name) == null ? absent : enumValue(name, type);
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type) {

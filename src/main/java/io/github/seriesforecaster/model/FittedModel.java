@@ -3,6 +3,7 @@ package io.github.seriesforecaster.model;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.data.WindowEncoder;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -94,17 +95,39 @@ public final class FittedModel {
    * Predicts one value with the plain-Java forward pass (no lock, microseconds), or with the
    * network when it has a shape that pass does not cover.
    *
-   * @return the value after the last one of {@code series}
+   * @return the value after the last one of {@code series}; only for a model without features
    */
   public double predict(double[] series) {
-    return predictAt(series, series.length);
+    return predictInputs(new double[][] {series});
   }
 
-  private double predictAt(double[] series, int end) {
-    float[] inputs = new float[encoder.window()];
-    encoder.encode(series, end, inputs, 0);
-    double output = inference != null ? inference.output(inputs) : lastSteps(inputs, 1)[0];
-    return encoder.decode(series, end, output);
+  /**
+   * @param inputs the input columns, the target first, all of the same length
+   * @return the target value after the last row
+   */
+  public double predictInputs(double[][] inputs) {
+    return predictAt(inputs, inputs[0].length);
+  }
+
+  /** @return input columns per time step: 1 without features */
+  public int inputs() {
+    return encoder.inputs();
+  }
+
+  /**
+   * @return the most steps {@link #forecastInputs} can make: unlimited for the target alone, which
+   *     feeds forecasts back; with features one network call's {@code horizon}, as later steps
+   *     would need future feature values
+   */
+  public int maximumSteps() {
+    return inputs() == 1 ? Integer.MAX_VALUE : config.horizon();
+  }
+
+  private double predictAt(double[][] inputs, int end) {
+    float[] encoded = new float[inputs() * encoder.window()];
+    encoder.encode(inputs, end, encoded, 0);
+    double output = inference != null ? inference.output(encoded) : lastSteps(encoded, 1)[0];
+    return encoder.decode(inputs[0], end, output);
   }
 
   /**
@@ -126,12 +149,14 @@ public final class FittedModel {
   }
 
   /**
-   * One-step forecasts of {@code series[firstTarget .. series.length)}, each from the true values before it.
+   * One-step forecasts of {@code series[firstTarget .. series.length)}, each from the true values
+   * before it; only for a model without features.
    *
    * @param firstTarget at least {@code minimumHistory()}
    */
   public double[] oneStepForecasts(double[] series, int firstTarget) {
-    return decodeOneStep(series, firstTarget, networkOutputs(series, firstTarget));
+    double[][] inputs = {series};
+    return decodeOneStep(series, firstTarget, networkOutputs(inputs, firstTarget));
   }
 
   /**
@@ -147,20 +172,22 @@ public final class FittedModel {
   }
 
   /**
-   * The network's raw (scaled) outputs for one-step forecasts of
-   * {@code series[firstTarget .. series.length)}, computed in one network call.
+   * The network's raw (scaled) outputs for one-step forecasts of the target from
+   * {@code firstTarget} to the end, computed in one network call.
+   *
+   * @param inputs the input columns, the target first
    */
-  public double[] networkOutputs(double[] series, int firstTarget) {
-    int count = Math.max(0, series.length - firstTarget);
+  public double[] networkOutputs(double[][] inputs, int firstTarget) {
+    int count = Math.max(0, inputs[0].length - firstTarget);
     if (count == 0) {
       return new double[0];
     }
-    int window = encoder.window();
-    float[] inputs = new float[count * window];
+    int size = inputs() * encoder.window();
+    float[] encoded = new float[count * size];
     for (int i = 0; i < count; i++) {
-      encoder.encode(series, firstTarget + i, inputs, i * window);
+      encoder.encode(inputs, firstTarget + i, encoded, i * size);
     }
-    return lastSteps(inputs, count);
+    return lastSteps(encoded, count);
   }
 
   /** @return this model with another encoder (the same network) */
@@ -171,24 +198,40 @@ public final class FittedModel {
   /**
    * @return {@code steps} values after {@code series}: with a horizon of 1 each predicted from the
    *     ones before it; with a larger horizon {@code horizon} at a time from one network call, the
-   *     next block from those
+   *     next block from those; only for a model without features
    */
   public double[] forecast(double[] series, int steps) {
+    return forecastInputs(new double[][] {series}, steps);
+  }
+
+  /**
+   * @param inputs the input columns, the target first, all of the same length
+   * @param steps at most {@link #maximumSteps()}
+   * @return {@code steps} target values after the last row, as {@link #forecast}
+   */
+  public double[] forecastInputs(double[][] inputs, int steps) {
+    if (steps > maximumSteps()) {
+      throw new IllegalArgumentException(steps + " steps is more than this model's "
+          + maximumSteps() + "-step horizon");
+    }
+    if (inputs() > 1) {
+      return Arrays.copyOf(decodeBlock(inputs, inputs[0].length, inputs[0]), steps);
+    }
+    double[] series = inputs[0];
     int history = encoder.minimumHistory();
     double[] extended = new double[history + steps];
     System.arraycopy(series, series.length - history, extended, 0, history);
+    double[][] columns = {extended};
     int horizon = config.horizon();
     if (horizon == 1) {
       for (int step = 0; step < steps; step++) {
-        extended[history + step] = predictAt(extended, history + step);
+        extended[history + step] = predictAt(columns, history + step);
       }
     } else {
       for (int end = history; end < history + steps; end += horizon) {
-        float[] inputs = new float[encoder.window()];
-        encoder.encode(extended, end, inputs, 0);
-        double[] outputs = inference != null ? inference.outputs(inputs) : allOutputs(inputs);
+        double[] block = decodeBlock(columns, end, extended);
         for (int k = 0; k < horizon && end + k < history + steps; k++) {
-          extended[end + k] = encoder.decode(extended, end, outputs[k]);
+          extended[end + k] = block[k];
         }
       }
     }
@@ -197,11 +240,23 @@ public final class FittedModel {
     return result;
   }
 
+  /** The {@code horizon} target values from {@code end} on, from one network call. */
+  private double[] decodeBlock(double[][] inputs, int end, double[] target) {
+    float[] encoded = new float[inputs() * encoder.window()];
+    encoder.encode(inputs, end, encoded, 0);
+    double[] outputs = inference != null ? inference.outputs(encoded) : allOutputs(encoded);
+    double[] values = new double[outputs.length];
+    for (int k = 0; k < outputs.length; k++) {
+      values[k] = encoder.decode(target, end, outputs[k]);
+    }
+    return values;
+  }
+
   private double[] allOutputs(float[] inputs) {
     int window = encoder.window();
     INDArray output;
     synchronized (network) {
-      output = network.output(Nd4j.create(inputs, new long[] {1, 1, window}, 'c'));
+      output = network.output(Nd4j.create(inputs, new long[] {1, inputs(), window}, 'c'));
     }
     double[] result = new double[config.horizon()];
     for (int k = 0; k < result.length; k++) {
@@ -212,7 +267,7 @@ public final class FittedModel {
 
   private double[] lastSteps(float[] inputs, int count) {
     int window = encoder.window();
-    INDArray features = Nd4j.create(inputs, new long[] {count, 1, window}, 'c');
+    INDArray features = Nd4j.create(inputs, new long[] {count, inputs(), window}, 'c');
     INDArray output;
     synchronized (network) {
       output = network.output(features);

@@ -42,13 +42,14 @@ public final class ForecastErrors {
    * Measures recursive forecast errors from validation origins.
    *
    * @param model the fitted model
-   * @param series the whole series
+   * @param inputs the whole input columns, the target first
    * @param first index of the first validation value
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
-  public static ForecastErrors measure(FittedModel model, double[] series, int first) {
+  public static ForecastErrors measure(FittedModel model, double[][] inputs, int first) {
+    double[] series = inputs[0];
     int validation = series.length - first;
-    int steps = Math.min(MAXIMUM_STEPS, validation / 2);
+    int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
     if (steps < 1) {
       return null;
     }
@@ -61,7 +62,11 @@ public final class ForecastErrors {
     for (double position = 0; position < origins; position += spacing) {
       int origin = first + (int) position;
       int horizon = Math.min(steps, series.length - origin);
-      double[] forecast = model.forecast(Arrays.copyOf(series, origin), horizon);
+      double[][] history = new double[inputs.length][];
+      for (int c = 0; c < inputs.length; c++) {
+        history[c] = Arrays.copyOf(inputs[c], origin);
+      }
+      double[] forecast = model.forecastInputs(history, horizon);
       for (int h = 0; h < horizon; h++) {
         errors.get(h).add(Math.abs(series[origin + h] - forecast[h]));
       }

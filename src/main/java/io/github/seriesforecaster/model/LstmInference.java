@@ -87,7 +87,7 @@ public final class LstmInference {
   }
 
   /**
-   * @param inputs the scaled window, one value per time step
+   * @param inputs the scaled window, as {@link #outputs}
    * @return the network's first output at the last time step
    */
   public double output(float[] inputs) {
@@ -95,14 +95,20 @@ public final class LstmInference {
   }
 
   /**
-   * @param inputs the scaled window, one value per time step
+   * @param inputs the scaled window: each input column's time steps in turn (one example of
+   *     DL4J's {@code [examples, columns, window]} in C order); one column without features
    * @return every output of the network at the last time step (one per horizon step)
    */
   public double[] outputs(float[] inputs) {
-    int steps = inputs.length;
+    int width = layers.get(0).inputs;
+    int steps = inputs.length / width;
     // activations of the current layer for every time step, [step][unit]
-    float[] sequence = inputs.clone();
-    int width = 1;
+    float[] sequence = new float[inputs.length];
+    for (int c = 0; c < width; c++) {
+      for (int t = 0; t < steps; t++) {
+        sequence[t * width + c] = inputs[c * steps + t];
+      }
+    }
     float[] gates = new float[4 * maxHidden];
     for (Lstm layer : layers) {
       int hidden = layer.hidden;

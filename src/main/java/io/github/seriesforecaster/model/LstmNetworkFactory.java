@@ -20,20 +20,21 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * unless {@code STANDARD} is configured), then an identity RNN output layer with MSE loss.
  */
 public final class LstmNetworkFactory {
-  /** Inputs per time step: the single series value. */
-  static final int FEATURES = 1;
-
   private LstmNetworkFactory() {}
 
   /**
    * @param config the settings; {@code hidden}, {@code layers}, {@code learningRate} and {@code seed} are used
-   * @return the DL4J configuration, input {@code [batch, 1, window]}, output {@code [batch, 1, window]}
+   * @param inputs input columns per time step: 1 for the target alone, more with features
+   * @return the DL4J configuration, input {@code [batch, inputs, window]}, output
+   *     {@code [batch, horizon, window]}
    */
-  public static MultiLayerConfiguration configuration(ForecasterConfig config) {
-    return configuration(config, config.lstm() == LstmImplementation.FAST && Backends.isCpu());
+  public static MultiLayerConfiguration configuration(ForecasterConfig config, int inputs) {
+    return configuration(config, inputs,
+        config.lstm() == LstmImplementation.FAST && Backends.isCpu());
   }
 
-  private static MultiLayerConfiguration configuration(ForecasterConfig config, boolean fast) {
+  private static MultiLayerConfiguration configuration(
+      ForecasterConfig config, int inputCount, boolean fast) {
     var layers = new NeuralNetConfiguration.Builder()
         .seed(config.seed())
         .dataType(DataType.FLOAT)
@@ -43,7 +44,7 @@ public final class LstmNetworkFactory {
         .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
         .list();
     for (int i = 0; i < config.layers(); i++) {
-      int inputs = i == 0 ? FEATURES : config.hidden();
+      int inputs = i == 0 ? inputCount : config.hidden();
       layers.layer(fast
           ? new FastLstm.Builder().nIn(inputs).nOut(config.hidden()).activation(Activation.TANH)
               .build()
@@ -76,18 +77,28 @@ public final class LstmNetworkFactory {
     if (!hasFast) {
       return network;
     }
-    MultiLayerNetwork standard = new MultiLayerNetwork(
-        configuration(config.toBuilder().lstm(LstmImplementation.STANDARD).config(), false));
+    int inputs = (int) network.getLayer(0).getParam("W").size(0);
+    MultiLayerNetwork standard = new MultiLayerNetwork(configuration(
+        config.toBuilder().lstm(LstmImplementation.STANDARD).config(), inputs, false));
     standard.init(network.params().dup(), false);
     return standard;
   }
 
   /**
    * @param config the settings
-   * @return an initialised network with weights drawn from {@code config.seed()}
+   * @return an initialised network for the target alone (one input per time step)
    */
   public static MultiLayerNetwork create(ForecasterConfig config) {
-    MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
+    return create(config, 1);
+  }
+
+  /**
+   * @param config the settings
+   * @param inputs input columns per time step
+   * @return an initialised network with weights drawn from {@code config.seed()}
+   */
+  public static MultiLayerNetwork create(ForecasterConfig config, int inputs) {
+    MultiLayerNetwork network = new MultiLayerNetwork(configuration(config, inputs));
     network.init();
     return network;
   }

@@ -3,7 +3,9 @@ package io.github.seriesforecaster.model;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,33 +19,60 @@ import java.util.Objects;
  * @param sha256 SHA-256 of the values as big-endian IEEE-754 doubles, hex
  * @param timeStep ISO-8601 spacing of the timestamps (configured or inferred), or {@code null}
  *     without a date column
+ * @param features names of the feature columns the network also reads, in input order after the
+ *     target column; empty for a model of the target alone
  */
 public record TrainingData(String source, String column, int rows, int missing, int values,
-    String sha256, String timeStep) {
+    String sha256, String timeStep, List<String> features) {
 
   public TrainingData {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(sha256, "sha256");
+    features = List.copyOf(features);
   }
 
-  /** @return the summary of {@code series} */
+  /** Training data of the target column alone. */
+  public TrainingData(String source, String column, int rows, int missing, int values,
+      String sha256, String timeStep) {
+    this(source, column, rows, missing, values, sha256, timeStep, List.of());
+  }
+
+  /**
+   * @param series the target values
+   * @param features feature column names, or empty
+   * @param featureValues their values; the hash covers the target, then each feature in turn
+   * @return the summary of the training data
+   */
   public static TrainingData of(String source, String column, int rows, int missing,
-      double[] series, String timeStep) {
+      double[] series, String timeStep, List<String> features, double[][] featureValues) {
+    double[][] columns = new double[1 + featureValues.length][];
+    columns[0] = series;
+    System.arraycopy(featureValues, 0, columns, 1, featureValues.length);
     return new TrainingData(
-        source, column, rows, missing, series.length, sha256(series), timeStep);
+        source, column, rows, missing, series.length, sha256(columns), timeStep, features);
   }
 
-  static String sha256(double[] series) {
+  /** @return the target column's name, then the features' */
+  public List<String> inputColumns() {
+    List<String> names = new ArrayList<>();
+    names.add(column);
+    names.addAll(features);
+    return List.copyOf(names);
+  }
+
+  static String sha256(double[]... columns) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       ByteBuffer bytes = ByteBuffer.allocate(Double.BYTES * 1024);
-      for (int i = 0; i < series.length; i++) {
-        if (!bytes.hasRemaining()) {
-          digest.update(bytes.flip());
-          bytes.clear();
+      for (double[] series : columns) {
+        for (int i = 0; i < series.length; i++) {
+          if (!bytes.hasRemaining()) {
+            digest.update(bytes.flip());
+            bytes.clear();
+          }
+          bytes.putDouble(series[i]);
         }
-        bytes.putDouble(series[i]);
       }
       digest.update(bytes.flip());
       return HexFormat.of().formatHex(digest.digest());

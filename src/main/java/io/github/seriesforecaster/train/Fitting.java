@@ -62,28 +62,34 @@ public final class Fitting {
   public static Result fit(
       ForecasterConfig config, SeriesData data, EpochListener listener, long startNanos) {
     double[] series = data.values();
+    double[][] inputs = data.inputs();
+    List<String> names = data.inputColumns();
     List<TargetTransform> candidates = config.candidateTransforms();
     for (TargetTransform transform : candidates) {
-      try {
-        TransformCodec.of(transform, config.season()).checkSeries(series, 0, "value");
-      } catch (IllegalArgumentException e) {
-        throw new SeriesFormatException(data.source() + ": " + e.getMessage(), e);
+      for (int c = 0; c < inputs.length; c++) {
+        try {
+          TransformCodec.of(c == 0 ? transform : config.featureTransformFor(transform),
+              config.season()).checkSeries(inputs[c], 0, "value");
+        } catch (IllegalArgumentException e) {
+          String column = inputs.length == 1 ? "" : " column '" + names.get(c) + "'";
+          throw new SeriesFormatException(data.source() + column + ": " + e.getMessage(), e);
+        }
       }
     }
-    Split split = Split.of(series.length, config, data.source());
+    Split split = Split.of(series.length, inputs.length, config, data.source());
     NativeRuntime.useThreads(config.threads());
     String timeStep = null;
     if (data.times() != null) {
       timeStep = config.frequency() != null ? config.frequency()
           : TimeStep.infer(data.times()).toString();
     }
-    TrainingData provenance = TrainingData.of(
-        data.source(), data.column(), data.rows(), data.missing(), series, timeStep);
+    TrainingData provenance = TrainingData.of(data.source(), data.column(), data.rows(),
+        data.missing(), series, timeStep, data.features(), data.featureValues());
 
     Candidate best = null;
     for (TargetTransform transform : candidates) {
-      Candidate candidate = fitOne(config, TransformCodec.of(transform, config.season()), series,
-          split.trainingValues(), provenance, listener, data.source());
+      Candidate candidate = fitOne(config, TransformCodec.of(transform, config.season()), inputs,
+          names, split.trainingValues(), provenance, listener, data.source());
       if (candidates.size() > 1) {
         log.info("{} with {}: validation RMSE {}", data.source(), transform,
             candidate.metrics().rmse());
@@ -100,7 +106,7 @@ public final class Fitting {
     int first = split.trainingValues();
     FittedModel model = best.model();
     double coverage = Double.NaN;
-    ForecastErrors errors = ForecastErrors.measure(model, series, first);
+    ForecastErrors errors = ForecastErrors.measure(model, inputs, first);
     if (errors != null) {
       model = model.withErrors(errors);
       coverage = oneStepCoverage(best.forecasts(), series, first);
@@ -146,30 +152,41 @@ public final class Fitting {
   private record Candidate(FittedModel model, TrainingSummary training, int trainingWindows,
       double[] forecasts, ErrorMetrics metrics) {}
 
-  private static Candidate fitOne(ForecasterConfig config, TransformCodec codec, double[] series,
-      int first, TrainingData provenance, EpochListener listener, String source) {
-    // the scaler sees the training part only
-    double[] transformed = codec.forwardAll(Arrays.copyOf(series, first));
-    for (int i = 0; i < transformed.length; i++) {
-      if (!Double.isFinite(transformed[i])) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s: value[%d] = %s and the value before it are too far apart for %s (the result "
-                + "overflows a double); rescale the series, e.g. to other units",
-            source, i + codec.lag(), series[i + codec.lag()], codec.transform()));
+  private static Candidate fitOne(ForecasterConfig config, TransformCodec codec,
+      double[][] inputs, List<String> names, int first, TrainingData provenance,
+      EpochListener listener, String source) {
+    double[] series = inputs[0];
+    TransformCodec featureCodec =
+        TransformCodec.of(config.featureTransformFor(codec.transform()), config.season());
+    // the scalers see the training part only
+    double[][] transformed = new double[inputs.length][];
+    for (int c = 0; c < inputs.length; c++) {
+      TransformCodec columnCodec = c == 0 ? codec : featureCodec;
+      transformed[c] = columnCodec.forwardAll(Arrays.copyOf(inputs[c], first));
+      for (int i = 0; i < transformed[c].length; i++) {
+        if (!Double.isFinite(transformed[c][i])) {
+          String column = inputs.length == 1 ? "value" : names.get(c);
+          throw new SeriesFormatException(String.format(Locale.ROOT,
+              "%s: %s[%d] = %s and the value before it are too far apart for %s (the result "
+                  + "overflows a double); rescale the series, e.g. to other units",
+              source, column, i + columnCodec.lag(), inputs[c][i + columnCodec.lag()],
+              columnCodec.transform()));
+        }
       }
     }
-    Scaler scaler = Scaler.fit(transformed);
-    WindowEncoder encoder = new WindowEncoder(codec, config.window(), scaler, 1.0);
+    List<Scaler> scalers = Scaler.fitColumns(transformed);
+    WindowEncoder encoder =
+        new WindowEncoder(codec, featureCodec, config.window(), scalers, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
     int horizon = config.horizon();
     DataSet windows =
-        Windows.of(encoder, series, config.minimumHistory(), first - horizon + 1, horizon);
+        Windows.of(encoder, inputs, config.minimumHistory(), first - horizon + 1, horizon);
     DataSet validation = first < series.length - horizon + 1
-        ? Windows.of(encoder, series, first, series.length - horizon + 1, horizon) : null;
+        ? Windows.of(encoder, inputs, first, series.length - horizon + 1, horizon) : null;
     Trainer.Trained trained;
     try {
-      trained = Trainer.train(
-          LstmNetworkFactory.create(config), windows, validation, config, listener);
+      trained = Trainer.train(LstmNetworkFactory.create(config, inputs.length), windows,
+          validation, config, listener);
     } catch (RuntimeException e) {
       throw new ForecasterException("training failed on " + source + ": " + e.getMessage(), e);
     }
@@ -182,7 +199,7 @@ public final class Fitting {
     FittedModel model =
         new FittedModel(config, trained.network(), encoder, provenance, Instant.now());
     // one batched network call serves the shrinkage fit and the validation forecasts
-    double[] outputs = model.networkOutputs(series, first);
+    double[] outputs = model.networkOutputs(inputs, first);
     if (config.shrink() && validation != null) {
       model = model.withEncoder(
           encoder.withShrinkage(shrinkage(encoder, series, first, outputs)));
@@ -241,17 +258,18 @@ public final class Fitting {
 
   /** The chronological split of a series into training values and validation targets. */
   record Split(int trainingValues, int validationValues) {
-    static Split of(int length, ForecasterConfig config, String source) {
+    static Split of(int length, int inputs, ForecasterConfig config, String source) {
       int validation = (int) Math.round(length * config.validationFraction());
       int training = length - validation;
       int needed = config.minimumHistory() + config.horizon();
-      long cells = (long) length * config.window();
+      long cells = (long) length * config.window() * inputs;
       if (cells > MAXIMUM_WINDOW_CELLS) {
         throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s has %d values; with window=%d its training windows would hold %d values "
-                + "(over %.1f GB in memory), more than the limit of %d; fit on the most recent "
-                + "part of the series or use a smaller window",
-            source, length, config.window(), cells, cells * 12 / 1e9, MAXIMUM_WINDOW_CELLS));
+            "%s has %d values; with window=%d and %d input column(s) its training windows "
+                + "would hold %d values (over %.1f GB in memory), more than the limit of %d; fit "
+                + "on the most recent part of the series or use a smaller window",
+            source, length, config.window(), inputs, cells, cells * 12 / 1e9,
+            MAXIMUM_WINDOW_CELLS));
       }
       if (training < needed) {
         throw new SeriesFormatException(String.format(Locale.ROOT,

@@ -106,7 +106,7 @@ class ForecasterArchiveTest {
         json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
     assertThatThrownBy(() -> SeriesForecaster.load(newer))
         .isInstanceOf(ModelFormatException.class)
-        .hasMessage(newer + " has format version 7; this release reads format versions 1 to 1");
+        .hasMessage(newer + " has format version 7; this release reads format versions 1 to 2");
   }
 
   @Test

@@ -37,6 +37,32 @@ class LstmInferenceTest {
   }
 
   @Test
+  void outputs_matchDl4jWithSeveralInputColumns() {
+    var config = SeriesForecaster.builder().window(5).hidden(6).layers(2).horizon(2).seed(4)
+        .config();
+    MultiLayerNetwork network = LstmNetworkFactory.create(config, 3);
+    LstmInference inference = LstmInference.of(network).orElseThrow();
+    Random random = new Random(1);
+    float[] window = new float[3 * 5]; // column by column: [input][time]
+    for (int i = 0; i < window.length; i++) {
+      window[i] = (float) random.nextGaussian();
+    }
+    INDArray output = network.output(Nd4j.create(window, new long[] {1, 3, 5}, 'c'));
+    double[] outputs = inference.outputs(window);
+    for (int k = 0; k < 2; k++) {
+      assertThat(outputs[k]).isCloseTo(output.getDouble(0, k, 4), within(1e-5));
+    }
+    // and the columns are not interchangeable: swapping two changes the output
+    float[] swapped = window.clone();
+    System.arraycopy(window, 5, swapped, 10, 5);
+    System.arraycopy(window, 10, swapped, 5, 5);
+    assertThat(inference.outputs(swapped)[0]).isNotCloseTo(outputs[0], within(1e-6));
+    MultiLayerNetwork standard = LstmNetworkFactory.withStandardLayers(network, config);
+    assertThat(standard.output(Nd4j.create(window, new long[] {1, 3, 5}, 'c')).getDouble(0, 0, 4))
+        .isCloseTo(outputs[0], within(1e-5));
+  }
+
+  @Test
   void withStandardLayers_keepsTheOutputs() {
     var config = SeriesForecaster.builder().window(5).hidden(7).layers(2).seed(3).config();
     MultiLayerNetwork fast = LstmNetworkFactory.create(config);
