@@ -26,13 +26,17 @@ import java.util.Objects;
  */
 public final class Backtest {
   private final double[] series;
+  private final SeriesFrame frame;
+  private final String target;
   private int start = -1;
   private int horizon = 1;
   private int stride = 1;
   private int refitEvery;
 
-  private Backtest(double[] series) {
+  private Backtest(double[] series, SeriesFrame frame, String target) {
     this.series = series;
+    this.frame = frame;
+    this.target = target;
   }
 
   /**
@@ -42,7 +46,25 @@ public final class Backtest {
   public static Backtest over(double[] series) {
     Objects.requireNonNull(series, "series");
     Checks.finite(series, 0, "series");
-    return new Backtest(series.clone());
+    return new Backtest(series.clone(), null, null);
+  }
+
+  /**
+   * A backtest of a model with feature columns: each fold is fitted with
+   * {@link SeriesForecaster#fit(SeriesFrame)} on the rows before its origin, and forecasts from
+   * them (at most the configuration's {@code horizon} steps, since later steps would need future
+   * feature values). The target column is the one {@code run}'s configuration names.
+   *
+   * @param frame finite values in time order, holding the target and feature columns
+   * @param target the name of the target column, for the baselines and the scores
+   * @return a backtest over the frame
+   * @throws IllegalArgumentException if the frame has no such column
+   */
+  public static Backtest over(SeriesFrame frame, String target) {
+    Objects.requireNonNull(frame, "frame");
+    double[] series = frame.column(Objects.requireNonNull(target, "target"));
+    Checks.finite(series, 0, target);
+    return new Backtest(series, frame, target);
   }
 
   /**
@@ -102,17 +124,39 @@ public final class Backtest {
   public BacktestResult run(ForecasterConfig config, EpochListener listener) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(listener, "listener");
+    if (frame != null && !SeriesForecaster.targetColumn(config, frame.columns()).equals(target)) {
+      throw new IllegalArgumentException("the configuration's target column is '"
+          + SeriesForecaster.targetColumn(config, frame.columns()) + "' but this backtest scores '"
+          + target + "'; set column(\"" + target + "\")");
+    }
+    if (frame != null && config.hasFeatures() && horizon > config.horizon()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "backtest horizon %d is more than the model's horizon %d: a model with feature "
+              + "columns forecasts at most horizon steps; set horizon(%d) in its configuration",
+          horizon, config.horizon(), horizon));
+    }
     return run(new Fitter() {
       @Override
-      Forecaster fit(double[] history) {
+      Forecaster fit(int origin) {
         SeriesForecaster forecaster = config.toBuilder().listener(listener).build();
         try {
-          reports.add(forecaster.fit(history));
+          reports.add(frame == null ? forecaster.fit(Arrays.copyOf(series, origin))
+              : forecaster.fit(frame.rows(0, origin)));
         } catch (SeriesFormatException e) {
           throw new SeriesFormatException(String.format(Locale.ROOT,
-              "fold fitted on the first %d values: %s", history.length, e.getMessage()), e);
+              "fold fitted on the first %d values: %s", origin, e.getMessage()), e);
         }
         return forecaster;
+      }
+
+      @Override
+      double[] forecast(Forecaster model, int origin) {
+        if (frame == null) {
+          return super.forecast(model, origin);
+        }
+        // the model reads only its last minimumHistory rows
+        int from = Math.max(0, origin - model.minimumHistory());
+        return ((SeriesForecaster) model).forecast(frame.rows(from, origin), horizon);
       }
 
       @Override
@@ -134,7 +178,7 @@ public final class Backtest {
     Checks.atLeast(0, season, "season");
     return run(new Fitter() {
       @Override
-      Forecaster fit(double[] history) {
+      Forecaster fit(int origin) {
         return forecaster;
       }
 
@@ -145,10 +189,16 @@ public final class Backtest {
     });
   }
 
-  private abstract static class Fitter {
+  private abstract class Fitter {
     final List<FitReport> reports = new ArrayList<>();
 
-    abstract Forecaster fit(double[] history);
+    /** @return the model fitted on the values before {@code origin} */
+    abstract Forecaster fit(int origin);
+
+    /** @return the model's {@code horizon} forecasts from the values before {@code origin} */
+    double[] forecast(Forecaster model, int origin) {
+      return model.forecast(Arrays.copyOf(series, origin), horizon);
+    }
 
     abstract int season();
   }
@@ -170,7 +220,7 @@ public final class Backtest {
     for (int origin = first; origin + horizon <= series.length; origin += stride) {
       double[] history = Arrays.copyOf(series, origin);
       if (model == null || (refitEvery > 0 && sinceFit >= refitEvery)) {
-        model = fitter.fit(history);
+        model = fitter.fit(origin);
         fits++;
         sinceFit = 0;
       }
@@ -184,7 +234,7 @@ public final class Backtest {
           ? seasonal.forecast(history, horizon) : null;
       origins.add(new BacktestResult.Origin(origin,
           Arrays.copyOfRange(series, origin, origin + horizon),
-          model.forecast(history, horizon), naive.forecast(history, horizon), seasonalForecast));
+          fitter.forecast(model, origin), naive.forecast(history, horizon), seasonalForecast));
     }
     double scale = Metrics.naiveScale(series, first, season > 1 ? season : 1);
     return BacktestResult.of(model.name(), origins, fits, fitter.reports, scale, season);

@@ -164,9 +164,7 @@ public final class SeriesForecaster implements Forecaster {
     Objects.requireNonNull(frame, "frame");
     long start = System.nanoTime();
     List<String> columns = frame.columns();
-    String target = config.columnName() != null ? config.columnName().trim()
-        : config.columnIndex() >= 0 ? columnAt(columns, config.columnIndex(), "column index")
-        : columns.get(columns.size() - 1);
+    String target = targetColumn(config, columns);
     List<String> features = new ArrayList<>();
     for (String name : config.featureNames()) {
       features.add(name.trim());
@@ -184,6 +182,13 @@ public final class SeriesForecaster implements Forecaster {
     }
     return fit(new SeriesData("frame", target, values, values.length, 0, null, features,
         featureValues), start);
+  }
+
+  /** @return the name of the frame column that {@code config} makes the target */
+  static String targetColumn(ForecasterConfig config, List<String> columns) {
+    return config.columnName() != null ? config.columnName().trim()
+        : config.columnIndex() >= 0 ? columnAt(columns, config.columnIndex(), "column index")
+        : columns.get(columns.size() - 1);
   }
 
   private static String columnAt(List<String> columns, int index, String what) {

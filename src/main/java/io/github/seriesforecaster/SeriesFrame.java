@@ -1,6 +1,7 @@
 package io.github.seriesforecaster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,6 +127,24 @@ public final class SeriesFrame {
           "frame has no column '" + name + "'; its columns are " + columns);
     }
     return index;
+  }
+
+  /**
+   * @param from first row, inclusive
+   * @param to last row, exclusive
+   * @return a frame of those rows, all columns
+   * @throws IllegalArgumentException unless {@code 0 <= from < to <= length()}
+   */
+  public SeriesFrame rows(int from, int to) {
+    if (from < 0 || to > length() || from >= to) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "rows %d to %d are not within a frame of %d rows, or empty", from, to, length()));
+    }
+    double[][] slice = new double[values.length][];
+    for (int c = 0; c < values.length; c++) {
+      slice[c] = Arrays.copyOfRange(values[c], from, to);
+    }
+    return new SeriesFrame(columns, slice);
   }
 
   /** @return name to a copy of its values, in column order */

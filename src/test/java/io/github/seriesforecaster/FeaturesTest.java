@@ -230,4 +230,23 @@ class FeaturesTest {
         .isInstanceOf(SeriesFormatException.class)
         .hasMessageStartingWith("frame column 'driver': ");
   }
+
+  @Test
+  void backtest_overAFrameFitsEachFoldOnTheRowsBeforeItsOrigin() {
+    SeriesFrame frame = drivenWalk(120, 7);
+    ForecasterConfig config = drivenBuilder().epochs(3).features("driver").config();
+    BacktestResult result = Backtest.over(frame, "walk").start(90).stride(10).refitEvery(2)
+        .run(config);
+    assertThat(result.origins()).extracting(BacktestResult.Origin::index)
+        .containsExactly(90, 100, 110);
+    assertThat(result.fits()).isEqualTo(2);
+    // the fold at origin 90 forecasts what a model fitted on rows 0..89 forecasts
+    SeriesForecaster fold = config.toBuilder().build();
+    fold.fit(frame.rows(0, 90));
+    assertThat(result.origins().get(0).forecast()[0]).isEqualTo(fold.predict(frame.rows(0, 90)));
+    assertThat(result.origins().get(0).naive()[0]).isEqualTo(frame.column("walk")[89]);
+    assertThatThrownBy(() -> Backtest.over(frame, "driver").run(config))
+        .hasMessage("the configuration's target column is 'walk' but this backtest scores "
+            + "'driver'; set column(\"driver\")");
+  }
 }

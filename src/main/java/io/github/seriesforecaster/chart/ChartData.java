@@ -1,7 +1,11 @@
 package io.github.seriesforecaster.chart;
 
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -92,6 +96,60 @@ public record ChartData(
     }
     double[] validation = forecaster.predict(histories);
     ForecastBand future = steps == 0 ? null : ForecastBand.of(forecaster.forecast(series, steps));
+    return new ChartData(title, series, start, validation, naive, future);
+  }
+
+  /**
+   * Draws a forecaster's view of a frame as {@link #of(String, SeriesForecaster, double[], int)}
+   * does for a series: the target column with its validation one-step forecasts, each from the
+   * frame's rows before it. A model with feature columns forecasts at most its {@code horizon}
+   * steps after the end, so at most that many are drawn.
+   *
+   * @param title the chart's title
+   * @param forecaster a fitted or loaded forecaster
+   * @param frame the model's input columns, at least {@code minimumHistory()} rows
+   * @param steps forecasts after the end, 0 for none
+   * @return the chart data, without an interval
+   * @throws IllegalArgumentException if {@code steps < 0}, the frame is too short or lacks an
+   *     input column
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   */
+  public static ChartData of(
+      String title, SeriesForecaster forecaster, SeriesFrame frame, int steps) {
+    Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(frame, "frame");
+    List<String> inputs = forecaster.inputColumns();
+    if (inputs.size() == 1) {
+      String column = frame.columns().size() == 1 ? frame.columns().get(0) : inputs.get(0);
+      return of(title, forecaster, frame.column(column), steps);
+    }
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+    }
+    double[] series = frame.column(inputs.get(0));
+    double[][] columns = new double[inputs.size()][];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = frame.column(inputs.get(c));
+    }
+    int needed = forecaster.minimumHistory();
+    if (series.length < needed) {
+      throw new IllegalArgumentException("frame has " + series.length
+          + " rows but the forecaster needs at least " + needed);
+    }
+    int held = (int) Math.round(series.length * forecaster.config().validationFraction());
+    int start = Math.max(series.length - held, needed);
+    double[] validation = new double[series.length - start];
+    double[] naive = new double[validation.length];
+    for (int i = 0; i < validation.length; i++) {
+      Map<String, double[]> recent = new LinkedHashMap<>();
+      for (int c = 0; c < columns.length; c++) {
+        recent.put(inputs.get(c), Arrays.copyOfRange(columns[c], start + i - needed, start + i));
+      }
+      validation[i] = forecaster.predict(SeriesFrame.ofColumns(recent));
+      naive[i] = series[start + i - 1];
+    }
+    int drawn = Math.min(steps, forecaster.config().horizon());
+    ForecastBand future = drawn == 0 ? null : ForecastBand.of(forecaster.forecast(frame, drawn));
     return new ChartData(title, series, start, validation, naive, future);
   }
 

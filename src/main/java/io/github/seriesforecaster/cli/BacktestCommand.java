@@ -5,12 +5,14 @@ import io.github.seriesforecaster.BacktestResult;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,7 +76,9 @@ final class BacktestCommand implements Callable<Integer> {
     Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
     SeriesForecaster forecaster = options.builder().build();
     ForecasterConfig config = forecaster.config();
-    double[] series = forecaster.readSeries(csv);
+    SeriesFrame frame = forecaster.readFrame(csv);
+    List<String> inputs = frame.columns();
+    double[] series = frame.column(inputs.get(0));
     int start = series.length - (int) Math.round(series.length * testFraction);
     if (start >= series.length || start < 2) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -87,15 +91,23 @@ final class BacktestCommand implements Callable<Integer> {
     }
     BacktestResult result;
     try {
-      result = Backtest.over(series).start(start).horizon(horizon).stride(stride)
-          .refitEvery(refitEvery).run(config, progress);
+      Backtest backtest = inputs.size() == 1 ? Backtest.over(series)
+          // the folds read the frame's columns by name, not the file's indices
+          : Backtest.over(frame, inputs.get(0));
+      ForecasterConfig byName = inputs.size() == 1 ? config : config.toBuilder()
+          .column(inputs.get(0)).features(inputs.subList(1, inputs.size()).toArray(String[]::new))
+          .config();
+      result = backtest.start(start).horizon(horizon).stride(stride).refitEvery(refitEvery)
+          .run(byName, progress);
     } finally {
       progress.finish();
     }
 
     FitReport first = result.fitReports().get(0);
-    out.println(String.format(Locale.ROOT, "%s, %s: %d values, %s",
-        csv.getFileName(), ModelOptions.column(config), series.length, first.transform()));
+    String features = inputs.size() == 1 ? "" : " with features " + inputs.subList(1, inputs.size());
+    out.println(String.format(Locale.ROOT, "%s, %s%s: %d values, %s",
+        csv.getFileName(), ModelOptions.column(config), features, series.length,
+        first.transform()));
     if (horizon == 1 && stride == 1 && refitEvery == 0) {
       out.println(String.format(Locale.ROOT,
           "fitted on the first %d values (%d epochs, kept epoch %d, %s); forecast the last %d one "

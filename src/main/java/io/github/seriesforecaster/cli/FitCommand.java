@@ -2,11 +2,13 @@ package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,10 +68,12 @@ final class FitCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
-    double[] series = forecaster.readSeries(csv);
-
-    out.println(String.format(Locale.ROOT, "%s, %s: %d values, %s",
-        csv.getFileName(), ModelOptions.column(forecaster.config()), series.length,
+    SeriesFrame frame = forecaster.readFrame(csv);
+    List<String> inputs = forecaster.inputColumns();
+    String features = inputs.size() == 1 ? ""
+        : " with features " + inputs.subList(1, inputs.size());
+    out.println(String.format(Locale.ROOT, "%s, %s%s: %d values, %s",
+        csv.getFileName(), ModelOptions.column(forecaster.config()), features, frame.length(),
         report.transform()));
     out.println(String.format(Locale.ROOT,
         "trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.4g",
@@ -105,7 +109,7 @@ final class FitCommand implements Callable<Integer> {
     if (chart.chart != null) {
       ForecastChart.write(chart.chart, chart.width, chart.height, ChartData.of(
           csv.getFileName() + ", " + ModelOptions.column(forecaster.config()),
-          forecaster, series, chartSteps));
+          forecaster, frame, chartSteps));
       out.println("wrote chart to " + chart.chart);
     }
     return 0;

@@ -1,6 +1,7 @@
 package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
     versionProvider = ForecastCli.Version.class, showDefaultValues = true,
     sortOptions = false,
     description = {"Forecasts the values after the end of a series with a saved model, each "
-        + "forecast fed back in as the newest value for the next, and prints them as CSV "
+        + "forecast fed back in as the newest value for the next (a model with --direct-horizon "
+        + "H makes H at a time; one with --features at most H in all), and prints them as CSV "
         + "(step,forecast)."})
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,12 +48,12 @@ final class ForecastCommand implements Callable<Integer> {
     }
     chart.check();
     SeriesForecaster forecaster = SeriesForecaster.load(model);
-    double[] series = input.read(forecaster, cli.in);
-    double[] forecasts = forecaster.forecast(series, steps);
+    SeriesFrame history = input.read(forecaster, cli.in);
+    double[] forecasts = forecaster.forecast(history, steps);
     print(spec.commandLine().getOut(), forecasts);
     if (chart.chart != null) {
       ForecastChart.write(chart.chart, chart.width, chart.height,
-          ChartData.of(model.getFileName().toString(), forecaster, series, steps));
+          ChartData.of(model.getFileName().toString(), forecaster, history, steps));
       spec.commandLine().getErr().println("wrote chart to " + chart.chart);
     }
     return 0;

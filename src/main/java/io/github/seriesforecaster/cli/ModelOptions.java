@@ -4,6 +4,7 @@ import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.TargetTransform;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +23,23 @@ final class ModelOptions {
       description = "Value column: a header name, or a 0-based index when all digits. "
           + "Default: the last column.")
   String column;
+
+  @Option(names = "--features", paramLabel = "NAME|INDEX", split = ",",
+      description = "Further input columns the network reads at every time step beside the value "
+          + "column, comma-separated: header names, or 0-based indices when all digits. A model "
+          + "with features forecasts at most --direct-horizon steps (their future is unknown).")
+  List<String> features;
+
+  @Option(names = "--feature-transform", paramLabel = "NAME", defaultValue = "AUTO",
+      description = "How feature columns are transformed before scaling: AUTO (like the value "
+          + "column), LEVELS, DIFFERENCES or LOG_RETURNS.")
+  TargetTransform featureTransform;
+
+  @Option(names = "--direct-horizon", paramLabel = "H",
+      defaultValue = "" + ForecasterConfig.DEFAULT_HORIZON,
+      description = "Values the network outputs at once (direct multi-step forecasting), >= 1; "
+          + "1 trains one-step forecasts that are fed back for longer horizons.")
+  int directHorizon;
 
   @Option(names = "--window", paramLabel = "N", defaultValue = "" + ForecasterConfig.DEFAULT_WINDOW,
       description = "Past values per prediction (the LSTM's time steps), >= 1.")
@@ -91,13 +109,27 @@ final class ModelOptions {
     SeriesForecaster.Builder builder = SeriesForecaster.builder();
     if (column != null) {
       set("--column", column, value -> {
-        if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (isIndex(value)) {
           builder.column(Integer.parseInt(value));
         } else {
           builder.column(value);
         }
       });
     }
+    if (features != null && !features.isEmpty()) {
+      set("--features", features, names -> {
+        if (names.stream().allMatch(ModelOptions::isIndex)) {
+          builder.features(names.stream().mapToInt(Integer::parseInt).toArray());
+        } else if (names.stream().noneMatch(ModelOptions::isIndex)) {
+          builder.features(names.toArray(String[]::new));
+        } else {
+          throw new IllegalArgumentException(
+              "give all features by name or all by index, was " + names);
+        }
+      });
+    }
+    set("--feature-transform", featureTransform, builder::featureTransform);
+    set("--direct-horizon", directHorizon, builder::horizon);
     set("--window", window, builder::window);
     set("--hidden", hidden, builder::hidden);
     set("--layers", layers, builder::layers);
@@ -129,6 +161,11 @@ final class ModelOptions {
       return "column '" + config.columnName() + "'";
     }
     return config.columnIndex() >= 0 ? "column " + config.columnIndex() : "last column";
+  }
+
+  /** @return true for a 0-based column index: all digits */
+  static boolean isIndex(String value) {
+    return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   private <T> void set(String option, T value, Consumer<T> setter) {

@@ -1,6 +1,7 @@
 package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,9 +31,9 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SeriesForecaster forecaster = SeriesForecaster.load(model);
-    double[] series = input.read(forecaster, cli.in);
+    SeriesFrame history = input.read(forecaster, cli.in);
     ForecastCommand.print(spec.commandLine().getOut(),
-        new double[] {forecaster.predict(series)});
+        new double[] {forecaster.predict(history)});
     return 0;
   }
 }

@@ -2,6 +2,7 @@ package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.SeriesFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * The history that {@code predict} and {@code forecast} start from: a CSV file, or standard input
- * holding either one number per line or a CSV file. CSV is read with the model's own column,
- * delimiter and missing-value policy unless {@code --column} or {@code --delimiter} says otherwise.
+ * holding either one number per line (for a model without features) or a CSV file. CSV is read
+ * with the model's own value and feature columns, delimiter and missing-value policy unless
+ * {@code --column} or {@code --delimiter} says otherwise.
  */
 final class SeriesInput {
   @Parameters(index = "0", arity = "0..1", paramLabel = "CSV",
@@ -36,22 +39,28 @@ final class SeriesInput {
   /**
    * @param model the loaded model, whose settings say how to read CSV
    * @param stdin standard input
-   * @return the values in time order
+   * @return the model's input columns in time order (the value column alone for a model without
+   *     features)
    * @throws IOException if the file cannot be read
    * @throws SeriesFormatException if the content is not a usable series
    */
-  double[] read(SeriesForecaster model, InputStream stdin) throws IOException {
+  SeriesFrame read(SeriesForecaster model, InputStream stdin) throws IOException {
     if (file != null && !file.equals("-")) {
-      return reader(model.config()).readSeries(Path.of(file));
+      return reader(model.config()).readFrame(Path.of(file));
     }
     String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
     if (column == null && looksLikeNumbers(text)) {
-      return numbers(text);
+      List<String> inputs = model.inputColumns();
+      if (inputs.size() > 1) {
+        throw new SeriesFormatException("stdin holds plain numbers, but this model reads "
+            + inputs.size() + " columns " + inputs + "; give a CSV file with a header row");
+      }
+      return SeriesFrame.ofColumns(Map.of(inputs.get(0), numbers(text)));
     }
     Path temporary = Files.createTempFile("series-forecaster-stdin", ".csv");
     try {
       Files.writeString(temporary, text);
-      return reader(model.config()).readSeries(temporary);
+      return reader(model.config()).readFrame(temporary);
     } catch (SeriesFormatException e) {
       throw new SeriesFormatException(e.getMessage().replace(temporary.toString(), "stdin")
           .replace(temporary.getFileName().toString(), "stdin"), e);
@@ -63,7 +72,7 @@ final class SeriesInput {
   private SeriesForecaster reader(ForecasterConfig config) {
     SeriesForecaster.Builder builder = config.toBuilder();
     if (column != null) {
-      if (!column.isEmpty() && column.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (ModelOptions.isIndex(column)) {
         builder.column(Integer.parseInt(column));
       } else {
         builder.column(column);
