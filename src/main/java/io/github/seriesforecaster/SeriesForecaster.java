@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Forecasts a univariate time series one or more steps ahead with an LSTM network trained on
- * sliding windows of its past values.
+ * Forecasts a time series one or more steps ahead with an LSTM network trained on sliding windows
+ * of its past values, and optionally of feature columns beside it (see
+ * {@link Builder#features(String...)} and {@link SeriesFrame}).
  *
  * <pre>{@code
  * SeriesForecaster f = SeriesForecaster.builder().window(3).hidden(6).layers(1).column("Close").build();

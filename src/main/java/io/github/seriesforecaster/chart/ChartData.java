@@ -77,16 +77,8 @@ public record ChartData(
       String title, SeriesForecaster forecaster, double[] series, int steps) {
     Objects.requireNonNull(forecaster, "forecaster");
     Objects.requireNonNull(series, "series");
-    if (steps < 0) {
-      throw new IllegalArgumentException("steps must be >= 0, was " + steps);
-    }
+    int start = validationStart(forecaster, series.length, steps, "series has %d values");
     int needed = forecaster.minimumHistory();
-    if (series.length < needed) {
-      throw new IllegalArgumentException("series has " + series.length
-          + " values but the forecaster needs at least " + needed);
-    }
-    int held = (int) Math.round(series.length * forecaster.config().validationFraction());
-    int start = Math.max(series.length - held, needed);
     double[][] histories = new double[series.length - start][];
     double[] naive = new double[histories.length];
     for (int i = 0; i < histories.length; i++) {
@@ -123,21 +115,13 @@ public record ChartData(
       String column = frame.columns().size() == 1 ? frame.columns().get(0) : inputs.get(0);
       return of(title, forecaster, frame.column(column), steps);
     }
-    if (steps < 0) {
-      throw new IllegalArgumentException("steps must be >= 0, was " + steps);
-    }
     double[] series = frame.column(inputs.get(0));
     double[][] columns = new double[inputs.size()][];
     for (int c = 0; c < columns.length; c++) {
       columns[c] = frame.column(inputs.get(c));
     }
+    int start = validationStart(forecaster, series.length, steps, "frame has %d rows");
     int needed = forecaster.minimumHistory();
-    if (series.length < needed) {
-      throw new IllegalArgumentException("frame has " + series.length
-          + " rows but the forecaster needs at least " + needed);
-    }
-    int held = (int) Math.round(series.length * forecaster.config().validationFraction());
-    int start = Math.max(series.length - held, needed);
     double[] validation = new double[series.length - start];
     double[] naive = new double[validation.length];
     for (int i = 0; i < validation.length; i++) {
@@ -151,6 +135,24 @@ public record ChartData(
     int drawn = Math.min(steps, forecaster.config().horizon());
     ForecastBand future = drawn == 0 ? null : ForecastBand.of(forecaster.forecast(frame, drawn));
     return new ChartData(title, series, start, validation, naive, future);
+  }
+
+  /**
+   * @return the first index with a validation forecast: the start of the part the forecaster
+   *     holds out, but no earlier than its minimum history
+   */
+  private static int validationStart(
+      SeriesForecaster forecaster, int length, int steps, String lengthFormat) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+    }
+    int needed = forecaster.minimumHistory();
+    if (length < needed) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, lengthFormat, length)
+          + " but the forecaster needs at least " + needed);
+    }
+    int held = (int) Math.round(length * forecaster.config().validationFraction());
+    return Math.max(length - held, needed);
   }
 
   /**
