@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.TestSeries;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model file written by release 0.1.0 must load in every later release and predict what it
- * predicted then (recorded beside it by {@link GoldenModelWriter}).
+ * Model files written by earlier versions must load in every later release and predict what they
+ * predicted then (recorded beside them by {@link GoldenModelWriter}): release 0.1.0's (format 1)
+ * and the first with feature columns (format 2).
  */
 class GoldenModelTest {
   private static final Path FOLDER = Path.of("src/test/resources/models");
@@ -44,5 +46,28 @@ class GoldenModelTest {
       checked++;
     }
     assertThat(checked).isEqualTo(12);
+  }
+
+  @Test
+  void load_format2ModelWithAFeatureReproducesItsForecasts() throws IOException {
+    SeriesForecaster forecaster =
+        SeriesForecaster.load(FOLDER.resolve("forecaster-format2-features.zip"));
+    assertThat(forecaster.inputColumns()).containsExactly("y", "x");
+    assertThat(forecaster.config().horizon()).isEqualTo(2);
+    SeriesFrame frame = GoldenModelWriter.goldenFrame();
+    int checked = 0;
+    for (String line : Files.readAllLines(
+        FOLDER.resolve("forecaster-format2-features-predictions.csv"))) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(",");
+      double[] forecast = forecaster.forecast(frame.rows(0, Integer.parseInt(parts[0])), 2);
+      assertThat(forecast[0]).as("rows %s", parts[0])
+          .isCloseTo(Double.parseDouble(parts[1]), within(1e-6));
+      assertThat(forecast[1]).isCloseTo(Double.parseDouble(parts[2]), within(1e-6));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(9);
   }
 }
