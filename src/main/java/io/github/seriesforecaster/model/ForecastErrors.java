@@ -62,9 +62,11 @@ public final class ForecastErrors {
     for (double position = 0; position < origins; position += spacing) {
       int origin = first + (int) position;
       int horizon = Math.min(steps, series.length - origin);
+      // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
+      int from = Math.max(0, origin - model.encoder().minimumHistory());
       double[][] history = new double[inputs.length][];
       for (int c = 0; c < inputs.length; c++) {
-        history[c] = Arrays.copyOf(inputs[c], origin);
+        history[c] = Arrays.copyOfRange(inputs[c], from, origin);
       }
       double[] forecast = model.forecastInputs(history, horizon);
       for (int h = 0; h < horizon; h++) {
