@@ -37,10 +37,10 @@ final class MseOutputStep {
         INDArray weightView = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
         hidden = (int) weightView.size(0);
         outputs = (int) weightView.size(1);
-        weights = PlainJavaAdam.pointer(weightView);
-        bias = PlainJavaAdam.pointer(layer.getParam(DefaultParamInitializer.BIAS_KEY));
-        weightGradient = PlainJavaAdam.pointer(gradients.get(DefaultParamInitializer.WEIGHT_KEY));
-        biasGradient = PlainJavaAdam.pointer(gradients.get(DefaultParamInitializer.BIAS_KEY));
+        weights = LstmKernel.floatPointer(weightView);
+        bias = LstmKernel.floatPointer(layer.getParam(DefaultParamInitializer.BIAS_KEY));
+        weightGradient = LstmKernel.floatPointer(gradients.get(DefaultParamInitializer.WEIGHT_KEY));
+        biasGradient = LstmKernel.floatPointer(gradients.get(DefaultParamInitializer.BIAS_KEY));
         w = new float[hidden * outputs];
         b = new float[outputs];
         dW = new float[hidden * outputs];
@@ -68,7 +68,7 @@ final class MseOutputStep {
             h = new float[length];
             epsilon = new float[length];
         }
-        FloatPointer topValues = PlainJavaAdam.pointer(top);
+        FloatPointer topValues = LstmKernel.floatPointer(top);
         topValues.position(offset).get(h, 0, length);
         weights.position(0).get(w);
         bias.position(0).get(b);
@@ -103,7 +103,7 @@ final class MseOutputStep {
         }
         weightGradient.position(0).put(dW);
         biasGradient.position(0).put(db);
-        FloatPointer gradientValues = PlainJavaAdam.pointer(topGradient);
+        FloatPointer gradientValues = LstmKernel.floatPointer(topGradient);
         Pointer.memset(gradientValues.position(0), 0, (long) offset * Float.BYTES);
         gradientValues.position(offset).put(epsilon, 0, length);
         return loss;

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -65,23 +64,15 @@ final class PlainJavaAdam {
                 return null;
             }
             blocks.add(new Block(block.getParamOffsetStart(), block.getParamOffsetEnd(), config,
-                    pointer(state)));
+                    LstmKernel.floatPointer(state)));
         }
         INDArray params = network.params();
         INDArray gradients = network.getFlattenedGradients();
         if (!LstmKernel.isF(params) || !LstmKernel.isF(gradients)) {
             return null;
         }
-        return new PlainJavaAdam(pointer(params), pointer(gradients), List.copyOf(blocks),
+        return new PlainJavaAdam(LstmKernel.floatPointer(params), LstmKernel.floatPointer(gradients), List.copyOf(blocks),
                 (int) params.length());
-    }
-
-    static FloatPointer pointer(INDArray a) {
-        if (a.dataType() != DataType.FLOAT) {
-            throw new IllegalArgumentException("expected a FLOAT array, was " + a.dataType());
-        }
-        // a fresh pointer object: its position is ours to move
-        return new FloatPointer(a.data().addressPointer());
     }
 
     /**

@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A mini-batch in the form {@link FastLstmTrainingStep} consumes, computed once per fit: the
  * features in the kernels' layout, and only the (example, time step) outputs that the labels mask
- * keeps, with their targets. Many-to-one windows keep one output per example.
+ * keeps, with their targets. Many-to-one windows keep one output per example. The arrays are
+ * shared, not copied: the step only reads them.
  *
  * @param features {@code [examples, nIn, steps]}, FLOAT, f-order (read in place by the first kernel)
  * @param examples mini-batch size
