@@ -56,10 +56,36 @@ public final class Trainer {
    */
   public static Trained train(MultiLayerNetwork network, DataSet windows, DataSet validation,
       ForecasterConfig config, EpochListener listener) {
+    Optional<FastLstmTrainingStep> fast = fastStep(network);
+    try {
+      return train(network, fast.<Consumer<DataSet>>map(step -> step::fit).orElse(network::fit),
+          windows, validation, config, listener);
+    } finally {
+      // its batch copies and activations are off-heap: free them now rather than at a later GC
+      fast.ifPresent(FastLstmTrainingStep::close);
+    }
+  }
+
+  /**
+   * Our own training step where it computes what {@code network.fit} does (FastLstm networks on
+   * the CPU) without DL4J's fixed cost per call; empty where {@code network.fit} must do it.
+   */
+  private static Optional<FastLstmTrainingStep> fastStep(MultiLayerNetwork network) {
+    Optional<FastLstmTrainingStep> fast =
+        Backends.isCpu() ? FastLstmTrainingStep.of(network) : Optional.empty();
+    if (fast.isEmpty()) {
+      log.debug("training with MultiLayerNetwork.fit: the network does not qualify for "
+          + "FastLstmTrainingStep");
+    }
+    return fast;
+  }
+
+  /** @param step trains the network on one mini-batch */
+  private static Trained train(MultiLayerNetwork network, Consumer<DataSet> step,
+      DataSet windows, DataSet validation, ForecasterConfig config, EpochListener listener) {
     long start = System.nanoTime();
     Random random = new Random(config.seed());
     List<DataSet> batches = batches(windows, config.batchSize(), random);
-    Consumer<DataSet> step = trainingStep(network);
     Progress progress = new Progress(config.epochs(), listener, start);
     if (validation == null || config.patience() == 0) {
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -121,21 +147,6 @@ public final class Trainer {
         result.getBestModelScore());
     return new Trained(best, new TrainingSummary(result.getTotalEpochs(), bestEpoch, reason,
         best.score(windows), millisSince(start)));
-  }
-
-  /**
-   * Our own training step where it computes what {@code network.fit} does (FastLstm networks on
-   * the CPU) without DL4J's fixed cost per call, otherwise {@code network.fit} itself.
-   */
-  static Consumer<DataSet> trainingStep(MultiLayerNetwork network) {
-    if (Backends.isCpu()) {
-      Optional<FastLstmTrainingStep> fast = FastLstmTrainingStep.of(network);
-      if (fast.isPresent()) {
-        return fast.get()::fit;
-      }
-    }
-    log.debug("training with MultiLayerNetwork.fit: the network does not qualify for FastLstmTrainingStep");
-    return network::fit;
   }
 
   private static long millisSince(long start) {

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.model.lstm;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,14 +25,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * view, applies Adam to the network's own parameters and updater state, and sets the score and
  * the iteration count as {@code fit} does, so the network can be evaluated, saved, cloned or
  * trained on with {@code fit} at any point. It keeps each batch's preparation (features in the
- * kernels' layout, kept outputs and targets) for its lifetime: create one per fit.
+ * kernels' layout, kept outputs and targets) until it is closed: create one per fit.
  *
  * <p>Only FLOAT networks on the CPU backend whose layers, losses and updaters are exactly of that
  * kind qualify ({@link #of}); a batch with a features mask or a labels mask other than 0/1 is
  * passed to {@code network.fit}.
  * Not thread safe.
  */
-public final class FastLstmTrainingStep {
+public final class FastLstmTrainingStep implements AutoCloseable {
 
     private final MultiLayerNetwork network;
     private final LstmLayerStep[] lstm;
@@ -107,6 +108,19 @@ public final class FastLstmTrainingStep {
             layer.setIterationCount(iteration + 1);
             layer.setEpochCount(epoch);
         }
+    }
+
+    /**
+     * Frees the off-heap arrays this step made (batch copies, activations) now instead of when a
+     * garbage collection finds them; the step must not be used afterwards. The network is not
+     * affected.
+     */
+    @Override
+    public void close() {
+        prepared.values().forEach(batch -> batch.ifPresent(data -> data.features().close()));
+        prepared.clear();
+        activations.values().forEach(arrays -> Arrays.stream(arrays).forEach(INDArray::close));
+        activations.clear();
     }
 
     /**
