@@ -27,10 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * trained on with {@code fit} at any point. It keeps each batch's preparation (features in the
  * kernels' layout, kept outputs and targets) until it is closed: create one per fit.
  *
- * <p>Only FLOAT networks on the CPU backend whose layers, losses and updaters are exactly of that
- * kind qualify ({@link #of}); a batch with a features mask or a labels mask other than 0/1 is
- * passed to {@code network.fit}.
- * Not thread safe.
+ * <p>Only FLOAT networks whose layers, losses and updaters are exactly of that kind qualify
+ * ({@link #of}); a batch with a features mask or a labels mask other than 0/1 is passed to
+ * {@code network.fit}. Like {@link FastLstm} itself the step needs the CPU backend (its kernels
+ * call OpenBLAS on host memory); {@link #of} does not check the backend. Not thread safe.
  */
 public final class FastLstmTrainingStep implements AutoCloseable {
 
@@ -51,9 +51,8 @@ public final class FastLstmTrainingStep implements AutoCloseable {
 
     /**
      * @param network an initialised network
-     * @return a step for the network, or empty if it has another structure, data type, backend,
-     *     updater, regularisation, dropout, listeners or truncated BPTT: then use
-     *     {@code network.fit}
+     * @return a step for the network, or empty if it has another structure, data type, updater,
+     *     regularisation, dropout, listeners or truncated BPTT: then use {@code network.fit}
      */
     public static Optional<FastLstmTrainingStep> of(MultiLayerNetwork network) {
         if (!TrainingStepEligibility.isEligible(network)) {

@@ -35,6 +35,11 @@ final class MseOutputStep {
         Map<String, INDArray> gradients = layer.conf().getLayer().initializer()
                 .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
         INDArray weightView = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (!LstmKernel.isF(weightView)) {
+            // DefaultParamInitializer makes it 'f'; the loops below index it that way
+            throw new IllegalStateException("output layer weights are not in f order: "
+                    + weightView.shapeInfoToString());
+        }
         hidden = (int) weightView.size(0);
         outputs = (int) weightView.size(1);
         weights = LstmKernel.floatPointer(weightView);
