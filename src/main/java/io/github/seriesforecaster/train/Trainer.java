@@ -2,11 +2,15 @@ package io.github.seriesforecaster.train;
 
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.model.lstm.FastLstmTrainingStep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
@@ -52,6 +56,33 @@ public final class Trainer {
    */
   public static Trained train(MultiLayerNetwork network, DataSet windows, DataSet validation,
       ForecasterConfig config, EpochListener listener) {
+    Optional<FastLstmTrainingStep> fast = fastStep(network);
+    try {
+      return train(network, fast.<Consumer<DataSet>>map(step -> step::fit).orElse(network::fit),
+          windows, validation, config, listener);
+    } finally {
+      // its batch copies and activations are off-heap: free them now rather than at a later GC
+      fast.ifPresent(FastLstmTrainingStep::close);
+    }
+  }
+
+  /**
+   * Our own training step where it computes what {@code network.fit} does (FastLstm networks on
+   * the CPU) without DL4J's fixed cost per call; empty where {@code network.fit} must do it.
+   */
+  private static Optional<FastLstmTrainingStep> fastStep(MultiLayerNetwork network) {
+    Optional<FastLstmTrainingStep> fast =
+        Backends.isCpu() ? FastLstmTrainingStep.of(network) : Optional.empty();
+    if (fast.isEmpty()) {
+      log.debug("training with MultiLayerNetwork.fit: the network does not qualify for "
+          + "FastLstmTrainingStep");
+    }
+    return fast;
+  }
+
+  /** @param step trains the network on one mini-batch */
+  private static Trained train(MultiLayerNetwork network, Consumer<DataSet> step,
+      DataSet windows, DataSet validation, ForecasterConfig config, EpochListener listener) {
     long start = System.nanoTime();
     Random random = new Random(config.seed());
     List<DataSet> batches = batches(windows, config.batchSize(), random);
@@ -62,7 +93,7 @@ public final class Trainer {
           Collections.shuffle(batches, random);
         }
         for (DataSet batch : batches) {
-          network.fit(batch);
+          step.accept(batch);
         }
         progress.epochEnded(epoch, network.score());
       }
@@ -81,7 +112,12 @@ public final class Trainer {
             .modelSaver(new InMemoryModelSaver<>())
             .build();
     EarlyStoppingTrainer trainer = new EarlyStoppingTrainer(
-        stopping, network, new ExistingDataSetIterator(new Shuffled(batches, random)));
+        stopping, network, new ExistingDataSetIterator(new Shuffled(batches, random))) {
+      @Override
+      protected void fit(DataSet batch) {
+        step.accept(batch);
+      }
+    };
     trainer.setListener(new EarlyStoppingListener<>() {
       @Override
       public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {}

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.model.lstm;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -129,6 +130,17 @@ abstract class LstmKernel {
             }
         }
         return span == a.length();
+    }
+
+    /**
+     * A new pointer object at the first element of a FLOAT array (also of a view), whose position
+     * the caller may move freely.
+     */
+    static FloatPointer floatPointer(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("expected a FLOAT array, was " + a.dataType());
+        }
+        return new FloatPointer(a.data().addressPointer());
     }
 
     static int checkedInt(long v, String what) {
