@@ -21,6 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
  */
 public final class FittedModel {
+  /** Most windows per network call in batched predictions. */
+  static final int OUTPUT_BLOCK = 1024;
+
   private final ForecasterConfig config;
   private final MultiLayerNetwork network;
   private final WindowEncoder encoder;
@@ -267,14 +270,22 @@ public final class FittedModel {
 
   private double[] lastSteps(float[] inputs, int count) {
     int window = encoder.window();
-    INDArray features = Nd4j.create(inputs, new long[] {count, inputs(), window}, 'c');
-    INDArray output;
-    synchronized (network) {
-      output = network.output(features);
-    }
+    int size = inputs() * window;
     double[] last = new double[count];
-    for (int i = 0; i < count; i++) {
-      last[i] = output.getDouble(i, 0, window - 1);
+    // in blocks: one forward pass over all windows of a long series would hold all their
+    // activations at once, and FastLstm keeps its largest scratch buffers for later calls
+    for (int from = 0; from < count; from += OUTPUT_BLOCK) {
+      int block = Math.min(OUTPUT_BLOCK, count - from);
+      float[] blockInputs = block == count ? inputs
+          : Arrays.copyOfRange(inputs, from * size, (from + block) * size);
+      INDArray features = Nd4j.create(blockInputs, new long[] {block, inputs(), window}, 'c');
+      INDArray output;
+      synchronized (network) {
+        output = network.output(features);
+      }
+      for (int i = 0; i < block; i++) {
+        last[from + i] = output.getDouble(i, 0, window - 1);
+      }
     }
     return last;
   }

@@ -22,6 +22,8 @@ import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTermina
 import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
   private static final Logger log = LoggerFactory.getLogger(Trainer.class);
   private static final int PROGRESS_LINES = 10;
+
+  /** Most windows per forward pass when scoring; see {@link #score}. */
+  static final int SCORING_WINDOWS = 1024;
 
   private Trainer() {}
 
@@ -99,7 +104,7 @@ public final class Trainer {
       }
       int epochs = config.epochs();
       return new Trained(network, new TrainingSummary(epochs, epochs,
-          "completed " + epochs + " epochs", network.score(windows), millisSince(start)));
+          "completed " + epochs + " epochs", score(network, windows), millisSince(start)));
     }
     EarlyStoppingConfiguration<MultiLayerNetwork> stopping =
         new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
@@ -107,7 +112,7 @@ public final class Trainer {
                 new MaxEpochsTerminationCondition(config.epochs()),
                 new ScoreImprovementEpochTerminationCondition(config.patience()))
             .scoreCalculator(new DataSetLossCalculator(
-                new ExistingDataSetIterator(List.of(validation)), true))
+                new ExistingDataSetIterator(slices(validation)), true))
             .evaluateEveryNEpochs(1)
             .modelSaver(new InMemoryModelSaver<>())
             .build();
@@ -146,7 +151,38 @@ public final class Trainer {
         result.getTerminationReason(), result.getTerminationDetails(), bestEpoch,
         result.getBestModelScore());
     return new Trained(best, new TrainingSummary(result.getTotalEpochs(), bestEpoch, reason,
-        best.score(windows), millisSince(start)));
+        score(best, windows), millisSince(start)));
+  }
+
+  /**
+   * The mean loss over all windows, computed {@link #SCORING_WINDOWS} at a time: one forward pass
+   * over tens of thousands of windows would hold all their activations at once (gigabytes for a
+   * long series), and FastLstm keeps its largest scratch buffers for later calls.
+   */
+  private static double score(MultiLayerNetwork network, DataSet windows) {
+    double sum = 0;
+    for (DataSet slice : slices(windows)) {
+      sum += network.score(slice) * slice.numExamples();
+    }
+    return sum / windows.numExamples();
+  }
+
+  /** Consecutive views of at most {@link #SCORING_WINDOWS} windows each (nothing is copied). */
+  private static List<DataSet> slices(DataSet windows) {
+    int count = windows.numExamples();
+    if (count <= SCORING_WINDOWS) {
+      return List.of(windows);
+    }
+    List<DataSet> slices = new ArrayList<>();
+    for (int from = 0; from < count; from += SCORING_WINDOWS) {
+      INDArrayIndex rows = NDArrayIndex.interval(from, Math.min(count, from + SCORING_WINDOWS));
+      slices.add(new DataSet(
+          windows.getFeatures().get(rows, NDArrayIndex.all(), NDArrayIndex.all()),
+          windows.getLabels().get(rows, NDArrayIndex.all(), NDArrayIndex.all()),
+          null,
+          windows.getLabelsMaskArray().get(rows, NDArrayIndex.all())));
+    }
+    return slices;
   }
 
   private static long millisSince(long start) {
