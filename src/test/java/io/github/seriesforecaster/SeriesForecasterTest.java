@@ -143,6 +143,17 @@ class SeriesForecasterTest {
       assertThat(batch[i]).isCloseTo(forecaster.predict(histories[i]), within(1e-5));
     }
     assertThat(forecaster.predict(new double[0][])).isEmpty();
+    // more histories than one network call takes: the blocks line up with the histories
+    double[] longSeries = TestSeries.sine(2600);
+    double[][] many = new double[2500][];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = Arrays.copyOfRange(longSeries, i, i + 20);
+    }
+    double[] manyBatch = forecaster.predict(many);
+    for (int i : new int[] {0, 1023, 1024, 2047, 2048, 2499}) {
+      assertThat(manyBatch[i]).as("history %d", i)
+          .isCloseTo(forecaster.predict(many[i]), within(1e-5));
+    }
   }
 
   @Test

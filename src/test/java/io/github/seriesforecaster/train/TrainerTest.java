@@ -113,4 +113,20 @@ class TrainerTest {
     assertThat(params(network)).isEqualTo(params(reference));
     assertThat(network.score()).isEqualTo(reference.score());
   }
+
+  /** Losses over more windows than one scoring pass takes equal the loss of one pass. */
+  @ParameterizedTest(name = "patience {0}")
+  @ValueSource(ints = {0, 2})
+  void train_scoresLongSetsInSlicesWithTheSameLoss(int patience) {
+    ForecasterConfig config = config(patience, LstmImplementation.FAST).toBuilder().epochs(2)
+        .batchSize(512).config();
+    int count = 2 * Trainer.SCORING_WINDOWS + 300;
+    DataSet windows = windows(count, 4, 11);
+    DataSet validation = windows(Trainer.SCORING_WINDOWS + 5, 4, 12);
+    Trainer.Trained trained = Trainer.train(LstmNetworkFactory.create(config), windows,
+        validation, config, EpochListener.NONE);
+    double whole = trained.network().score(windows);
+    assertThat(trained.summary().trainingLoss())
+        .isCloseTo(whole, org.assertj.core.api.Assertions.within(1e-6 * whole));
+  }
 }
