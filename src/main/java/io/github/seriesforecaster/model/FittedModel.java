@@ -21,9 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
  */
 public final class FittedModel {
-  /** Most windows per network call in batched predictions. */
-  static final int OUTPUT_BLOCK = 1024;
-
   private final ForecasterConfig config;
   private final MultiLayerNetwork network;
   private final WindowEncoder encoder;
@@ -272,10 +269,9 @@ public final class FittedModel {
     int window = encoder.window();
     int size = inputs() * window;
     double[] last = new double[count];
-    // in blocks: one forward pass over all windows of a long series would hold all their
-    // activations at once, and FastLstm keeps its largest scratch buffers for later calls
-    for (int from = 0; from < count; from += OUTPUT_BLOCK) {
-      int block = Math.min(OUTPUT_BLOCK, count - from);
+    int blockSize = ForwardPassSize.windows(config);
+    for (int from = 0; from < count; from += blockSize) {
+      int block = Math.min(blockSize, count - from);
       float[] blockInputs = block == count ? inputs
           : Arrays.copyOfRange(inputs, from * size, (from + block) * size);
       INDArray features = Nd4j.create(blockInputs, new long[] {block, inputs(), window}, 'c');

@@ -3,6 +3,7 @@ package io.github.seriesforecaster.train;
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.model.ForwardPassSize;
 import io.github.seriesforecaster.model.lstm.FastLstmTrainingStep;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,9 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
   private static final Logger log = LoggerFactory.getLogger(Trainer.class);
   private static final int PROGRESS_LINES = 10;
-
-  /** Most windows per forward pass when scoring; see {@link #score}. */
-  static final int SCORING_WINDOWS = 1024;
 
   private Trainer() {}
 
@@ -104,7 +102,7 @@ public final class Trainer {
       }
       int epochs = config.epochs();
       return new Trained(network, new TrainingSummary(epochs, epochs,
-          "completed " + epochs + " epochs", score(network, windows), millisSince(start)));
+          "completed " + epochs + " epochs", score(network, windows, config), millisSince(start)));
     }
     EarlyStoppingConfiguration<MultiLayerNetwork> stopping =
         new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
@@ -112,7 +110,7 @@ public final class Trainer {
                 new MaxEpochsTerminationCondition(config.epochs()),
                 new ScoreImprovementEpochTerminationCondition(config.patience()))
             .scoreCalculator(new DataSetLossCalculator(
-                new ExistingDataSetIterator(slices(validation)), true))
+                new ExistingDataSetIterator(slices(validation, config)), true))
             .evaluateEveryNEpochs(1)
             .modelSaver(new InMemoryModelSaver<>())
             .build();
@@ -151,31 +149,29 @@ public final class Trainer {
         result.getTerminationReason(), result.getTerminationDetails(), bestEpoch,
         result.getBestModelScore());
     return new Trained(best, new TrainingSummary(result.getTotalEpochs(), bestEpoch, reason,
-        score(best, windows), millisSince(start)));
+        score(best, windows, config), millisSince(start)));
   }
 
-  /**
-   * The mean loss over all windows, computed {@link #SCORING_WINDOWS} at a time: one forward pass
-   * over tens of thousands of windows would hold all their activations at once (gigabytes for a
-   * long series), and FastLstm keeps its largest scratch buffers for later calls.
-   */
-  private static double score(MultiLayerNetwork network, DataSet windows) {
+  /** The mean loss over all windows, in forward passes of {@link ForwardPassSize} windows. */
+  private static double score(MultiLayerNetwork network, DataSet windows,
+      ForecasterConfig config) {
     double sum = 0;
-    for (DataSet slice : slices(windows)) {
+    for (DataSet slice : slices(windows, config)) {
       sum += network.score(slice) * slice.numExamples();
     }
     return sum / windows.numExamples();
   }
 
-  /** Consecutive views of at most {@link #SCORING_WINDOWS} windows each (nothing is copied). */
-  private static List<DataSet> slices(DataSet windows) {
+  /** Consecutive views of at most {@link ForwardPassSize} windows each (nothing is copied). */
+  static List<DataSet> slices(DataSet windows, ForecasterConfig config) {
     int count = windows.numExamples();
-    if (count <= SCORING_WINDOWS) {
+    int size = ForwardPassSize.windows(config);
+    if (count <= size) {
       return List.of(windows);
     }
     List<DataSet> slices = new ArrayList<>();
-    for (int from = 0; from < count; from += SCORING_WINDOWS) {
-      INDArrayIndex rows = NDArrayIndex.interval(from, Math.min(count, from + SCORING_WINDOWS));
+    for (int from = 0; from < count; from += size) {
+      INDArrayIndex rows = NDArrayIndex.interval(from, Math.min(count, from + size));
       slices.add(new DataSet(
           windows.getFeatures().get(rows, NDArrayIndex.all(), NDArrayIndex.all()),
           windows.getLabels().get(rows, NDArrayIndex.all(), NDArrayIndex.all()),
