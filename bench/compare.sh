@@ -32,6 +32,11 @@ if (( ${#configs[@]} == 0 )); then
 fi
 usdchf=${USDCHF:-../shared/data/usdchf_30min.csv}
 out=${OUT:-target/bench/$(date +%Y%m%d-%H%M%S)-$mode}
+# the summary reads every result file in the folder: an old run's files would be mixed in
+if [[ -n $(ls -A "$out" 2>/dev/null) ]]; then
+  echo "result folder $out is not empty; choose another OUT" >&2
+  exit 2
+fi
 mkdir -p "$out"
 
 # PyTorch as Debian ships it. Debian's python3-torch links the generic libblas.so.3, which is the
