@@ -347,11 +347,10 @@ public final class SeriesForecaster implements Forecaster {
     }
     Checks.atLeast(1, steps, "steps");
     SeriesData data = readData(csv, config.dateColumn());
-    double[] values = data.values();
-    if (values.length < minimumHistory()) {
+    if (data.length() < minimumHistory()) {
       throw new SeriesFormatException(String.format(Locale.ROOT,
           "%s has %d values but window=%d with transform %s needs at least %d",
-          data.source(), values.length, config.window(), config.transform(), minimumHistory()));
+          data.source(), data.length(), config.window(), config.transform(), minimumHistory()));
     }
     LocalDateTime[] times = data.times();
     TimeStep step = config.frequency() != null ? TimeStep.parse(config.frequency())

@@ -2,7 +2,6 @@ package io.github.seriesforecaster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,15 +144,6 @@ public final class SeriesFrame {
       slice[c] = Arrays.copyOfRange(values[c], from, to);
     }
     return new SeriesFrame(columns, slice);
-  }
-
-  /** @return name to a copy of its values, in column order */
-  public Map<String, double[]> toMap() {
-    Map<String, double[]> map = new LinkedHashMap<>();
-    for (int c = 0; c < columns.size(); c++) {
-      map.put(columns.get(c), values[c].clone());
-    }
-    return map;
   }
 
   @Override

@@ -75,20 +75,6 @@ public final class Scaler {
   }
 
   /**
-   * Wraps a normalizer read back from a model file.
-   *
-   * @param normalizer a fitted one-feature min-max normalizer
-   * @return the scaler
-   */
-  public static Scaler of(NormalizerMinMaxScaler normalizer) {
-    List<Scaler> scalers = allOf(normalizer);
-    if (scalers.size() != 1) {
-      throw new IllegalArgumentException("normalizer must be fitted on exactly one feature");
-    }
-    return scalers.get(0);
-  }
-
-  /**
    * Wraps a normalizer read back from a model file, one scaler per feature it was fitted on.
    *
    * @param normalizer a fitted min-max normalizer

@@ -14,17 +14,6 @@ public final class Windows {
   private Windows() {}
 
   /**
-   * @param encoder the encoder
-   * @param series the whole series in original units
-   * @param firstTarget index of the first value to predict, at least {@code minimumHistory()}
-   * @param endTarget one past the index of the last value to predict
-   * @return the windows predicting {@code series[firstTarget .. endTarget)}
-   */
-  public static DataSet of(WindowEncoder encoder, double[] series, int firstTarget, int endTarget) {
-    return of(encoder, new double[][] {series}, firstTarget, endTarget, 1);
-  }
-
-  /**
    * Windows for direct multi-step training: labels {@code [windows, horizon, window]} hold, at the
    * last time step, the targets of the {@code horizon} values from each origin on.
    *

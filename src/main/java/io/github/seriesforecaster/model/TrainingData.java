@@ -39,18 +39,14 @@ public record TrainingData(String source, String column, int rows, int missing, 
   }
 
   /**
-   * @param series the target values
-   * @param features feature column names, or empty
-   * @param featureValues their values; the hash covers the target, then each feature in turn
+   * @param inputColumns the input columns' names, the target's first
+   * @param inputs their values, the target first; the hash covers them in this order
    * @return the summary of the training data
    */
-  public static TrainingData of(String source, String column, int rows, int missing,
-      double[] series, String timeStep, List<String> features, double[][] featureValues) {
-    double[][] columns = new double[1 + featureValues.length][];
-    columns[0] = series;
-    System.arraycopy(featureValues, 0, columns, 1, featureValues.length);
-    return new TrainingData(
-        source, column, rows, missing, series.length, sha256(columns), timeStep, features);
+  public static TrainingData of(String source, int rows, int missing, String timeStep,
+      List<String> inputColumns, double[][] inputs) {
+    return new TrainingData(source, inputColumns.get(0), rows, missing, inputs[0].length,
+        sha256(inputs), timeStep, inputColumns.subList(1, inputColumns.size()));
   }
 
   /** @return the target column's name, then the features' */

@@ -61,8 +61,8 @@ public final class Fitting {
    */
   public static Result fit(
       ForecasterConfig config, SeriesData data, EpochListener listener, long startNanos) {
-    double[] series = data.values();
     double[][] inputs = data.inputs();
+    double[] series = inputs[0];
     List<String> names = data.inputColumns();
     List<TargetTransform> candidates = config.candidateTransforms();
     for (TargetTransform transform : candidates) {
@@ -83,8 +83,8 @@ public final class Fitting {
       timeStep = config.frequency() != null ? config.frequency()
           : TimeStep.infer(data.times()).toString();
     }
-    TrainingData provenance = TrainingData.of(data.source(), data.column(), data.rows(),
-        data.missing(), series, timeStep, data.features(), data.featureValues());
+    TrainingData provenance = TrainingData.of(data.source(), data.rows(), data.missing(),
+        timeStep, data.inputColumns(), inputs);
 
     Candidate best = null;
     for (TargetTransform transform : candidates) {
