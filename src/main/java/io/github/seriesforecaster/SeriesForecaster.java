@@ -577,6 +577,7 @@ public final class SeriesForecaster implements Forecaster {
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
+    private int parallelism = ForecasterConfig.defaultParallelism();
     private List<String> featureNames = List.of();
     private List<Integer> featureIndices = List.of();
     private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
@@ -606,6 +607,7 @@ public final class SeriesForecaster implements Forecaster {
       missingValues = config.missingValues();
       delimiter = config.delimiter();
       threads = config.threads();
+      parallelism = config.parallelism();
       featureNames = config.featureNames();
       featureIndices = config.featureIndices();
       featureTransform = config.featureTransform();
@@ -884,6 +886,21 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
+     * Sets how many independent fits one call may run at once: the transform candidates of
+     * {@code AUTO}, backtest folds, the series of a set fitted one model each. Each fit runs on
+     * {@link #threads(int)} ND4J threads (one by default), so results are bit-identical for every
+     * value; the default uses every available processor.
+     *
+     * @param parallelism fits at once, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code parallelism < 1}
+     */
+    public Builder parallelism(int parallelism) {
+      this.parallelism = Checks.atLeast(1, parallelism, "parallelism");
+      return this;
+    }
+
+    /**
      * Sets who is told about each training epoch. Not part of the configuration: it is not saved.
      *
      * @param listener called after every epoch of every fit
@@ -902,7 +919,7 @@ public final class SeriesForecaster implements Forecaster {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
           columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
           dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-          featureIndices, featureTransform);
+          featureIndices, featureTransform, parallelism);
     }
 
     /**
