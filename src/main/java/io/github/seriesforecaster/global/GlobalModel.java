@@ -86,13 +86,14 @@ public final class GlobalModel {
    */
   public double[] forecast(String id, double[] history, int steps) {
     checkHistory(id, history);
+    // forecasts of LOG_RATIO models are above zero, so only the given history needs the check
+    scaler.checkScalable(id, history, history.length);
     int window = config.window();
     double[] extended = Arrays.copyOfRange(history, history.length - window,
         history.length - window + window + steps);
     int known = window;
     float[] input = new float[window];
     while (known < window + steps) {
-      scaler.checkScalable(id, extended, known);
       WindowScaler.Scale scale = scaler.encode(extended, known, input, 0);
       double[] block = new double[config.horizon()];
       for (int m = 0; m < networks.size(); m++) {
@@ -149,9 +150,6 @@ public final class GlobalModel {
         float[] features = new float[(to - from) * window];
         WindowScaler.Scale[] scales = new WindowScaler.Scale[to - from];
         for (int s = from; s < to; s++) {
-          if (known > window) {
-            scaler.checkScalable(ids.get(s), extended[s], known);
-          }
           scales[s - from] = scaler.encode(extended[s], known, features, (s - from) * window);
         }
         double[][] sum = new double[to - from][take];
