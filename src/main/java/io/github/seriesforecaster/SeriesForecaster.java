@@ -461,6 +461,35 @@ public final class SeriesForecaster implements Forecaster {
     return new SeriesForecaster(model.config(), EpochListener.NONE, model);
   }
 
+  /**
+   * Writes the same zip as {@link #save(Path)} to a stream, for models that travel as bytes.
+   *
+   * @param out where the model file's bytes go; flushed, not closed
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IOException if the stream fails
+   */
+  public void save(java.io.OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    ForecasterArchive.write(fittedModel(), out);
+  }
+
+  /**
+   * Loads a forecaster from the bytes of a model file, as written by {@link #save(Path)} or
+   * {@link #save(java.io.OutputStream)}. It predicts exactly what the saved one did.
+   *
+   * @param in the model file's bytes; read to its end, not closed
+   * @return the fitted forecaster, with the configuration it was saved with
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if the bytes are not a complete model file of a version this
+   *     release reads
+   */
+  public static SeriesForecaster load(java.io.InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    FittedModel model = ForecasterArchive.read(in, "the model stream");
+    NativeRuntime.useThreads(model.config().threads());
+    return new SeriesForecaster(model.config(), EpochListener.NONE, model);
+  }
+
   private FittedModel fittedModel() {
     FittedModel model = fitted;
     if (model == null) {
