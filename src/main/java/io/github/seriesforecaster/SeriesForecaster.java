@@ -7,6 +7,7 @@ import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
+import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.NativeRuntime;
 import io.github.seriesforecaster.train.Fitting;
 import java.io.IOException;
@@ -419,13 +420,13 @@ public final class SeriesForecaster implements Forecaster {
           + "from; fit with validationFraction > 0");
     }
     double[] point = model.forecastInputs(inputs, steps);
+    double[][] half = IntervalCalibration.halfWidths(errors, inputs[0], steps, levels);
     double[][] lower = new double[levels.length][steps];
     double[][] upper = new double[levels.length][steps];
     for (int l = 0; l < levels.length; l++) {
       for (int h = 0; h < steps; h++) {
-        double half = errors.halfWidth(levels[l], h + 1);
-        lower[l][h] = point[h] - half;
-        upper[l][h] = point[h] + half;
+        lower[l][h] = point[h] - half[l][h];
+        upper[l][h] = point[h] + half[l][h];
       }
     }
     return new ForecastIntervals(point, levels, lower, upper);

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.model;
 
+import io.github.seriesforecaster.intervals.ScaledErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,13 @@ public final class ForecastErrors {
   static final int MAXIMUM_ORIGINS = 250;
 
   private final double[][] sortedByStep;
+  private final double[][] inOrderByStep;
+  private final ScaledErrors scaled;
 
   /** @param errorsByStep absolute errors for steps 1, 2, ...; each non-empty */
   public ForecastErrors(double[][] errorsByStep) {
     sortedByStep = new double[errorsByStep.length][];
+    inOrderByStep = new double[errorsByStep.length][];
     for (int h = 0; h < errorsByStep.length; h++) {
       if (errorsByStep[h].length == 0) {
         throw new IllegalArgumentException("step " + (h + 1) + " has no errors");
@@ -31,11 +35,51 @@ public final class ForecastErrors {
       for (int i = 0; i < errorsByStep[h].length; i++) {
         sortedByStep[h][i] = (float) errorsByStep[h][i];
       }
+      inOrderByStep[h] = sortedByStep[h].clone();
       Arrays.sort(sortedByStep[h]);
     }
     if (sortedByStep.length == 0) {
       throw new IllegalArgumentException("no forecast errors");
     }
+    scaled = null;
+  }
+
+  private ForecastErrors(ForecastErrors errors, ScaledErrors scaled) {
+    this.sortedByStep = errors.sortedByStep;
+    this.inOrderByStep = errors.inOrderByStep;
+    this.scaled = scaled;
+  }
+
+  /**
+   * @param scores the same errors divided by the volatility at their origins, or {@code null}
+   * @return these errors with volatility-scaled scores for adaptive intervals
+   */
+  public ForecastErrors withScaled(ScaledErrors scores) {
+    return new ForecastErrors(this, scores);
+  }
+
+  /** @return the volatility-scaled scores, or {@code null} (models saved before they existed) */
+  public ScaledErrors scaled() {
+    return scaled;
+  }
+
+  /**
+   * The validation origins {@link #measure} forecasts from, in order: every index from
+   * {@code first}, thinned evenly to at most {@link #MAXIMUM_ORIGINS}. The errors of step
+   * {@code h} belong to the first {@code errorsInOrder(h).length} of them.
+   *
+   * @param first index of the first validation value
+   * @param length the series length
+   * @return indices of the first value forecast from each origin
+   */
+  public static int[] origins(int first, int length) {
+    int origins = length - first;
+    double spacing = Math.max(1.0, (double) origins / MAXIMUM_ORIGINS);
+    List<Integer> result = new ArrayList<>();
+    for (double position = 0; position < origins; position += spacing) {
+      result.add(first + (int) position);
+    }
+    return result.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -113,6 +157,14 @@ public final class ForecastErrors {
   /** @return the steps with measured errors */
   public int steps() {
     return sortedByStep.length;
+  }
+
+  /**
+   * @return a copy of the errors of step {@code step} (from 1) in the order they were given: origin
+   *     order for measured errors, sorted for errors read from a model file
+   */
+  public double[] errorsInOrder(int step) {
+    return inOrderByStep[step - 1].clone();
   }
 
   /** @return a copy of the sorted errors of step {@code step} (from 1) */
