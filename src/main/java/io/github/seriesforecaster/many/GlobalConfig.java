@@ -62,9 +62,9 @@ public record GlobalConfig(
   /** Default {@code layers}. */
   public static final int DEFAULT_LAYERS = 1;
   /** Default {@code epochs}. */
-  public static final int DEFAULT_EPOCHS = 60;
+  public static final int DEFAULT_EPOCHS = 40;
   /** Default {@code learningRate}. */
-  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  public static final double DEFAULT_LEARNING_RATE = 0.003;
   /** Default {@code batchSize}. */
   public static final int DEFAULT_BATCH_SIZE = 256;
   /** Default {@code windowsPerSeries}. */
