@@ -230,7 +230,7 @@ public final class GlobalTraining {
       network = GlobalNetworks.create(config, seed);
       Random random = new Random(seed);
       // the best epochs' parameters, best first; their forecasts are averaged when keep > 1
-      int keep = Math.max(1, Integer.getInteger("seriesforecaster.global.snapshots", 1));
+      int keep = config.snapshots();
       List<Snapshot> best = new ArrayList<>();
       bestEpoch = 0;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
