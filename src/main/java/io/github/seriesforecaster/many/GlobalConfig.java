@@ -88,7 +88,7 @@ public record GlobalConfig(
   /** Default {@code ensemble}: one network. */
   public static final int DEFAULT_ENSEMBLE = 1;
   /** Default {@code snapshots}. */
-  public static final int DEFAULT_SNAPSHOTS = 1;
+  public static final int DEFAULT_SNAPSHOTS = 5;
   /** Default {@code threads}. */
   public static final int DEFAULT_THREADS = 1;
 

@@ -229,6 +229,7 @@ class GlobalForecasterTest {
     assertThat(hourly.valuesPerStep()).isEqualTo(24);
     assertThat(hourly.steps()).isEqualTo(7);
     assertThat(hourly.validation()).isEqualTo(48);
+    assertThat(hourly.snapshots()).isEqualTo(5);
     assertThat(GlobalForecaster.builder().season(24).horizon(48).build().minimumHistory())
         .isEqualTo(168);
     GlobalConfig plain = GlobalForecaster.builder().window(10).config();
