@@ -420,7 +420,7 @@ public final class SeriesForecaster implements Forecaster {
           + "from; fit with validationFraction > 0");
     }
     double[] point = model.forecastInputs(inputs, steps);
-    double[][] half = IntervalCalibration.halfWidths(errors, inputs[0], steps, levels);
+    double[][] half = IntervalCalibration.halfWidths(model, inputs, steps, levels);
     double[][] lower = new double[levels.length][steps];
     double[][] upper = new double[levels.length][steps];
     for (int l = 0; l < levels.length; l++) {

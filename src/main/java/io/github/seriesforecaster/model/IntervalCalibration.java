@@ -1,13 +1,15 @@
 package io.github.seriesforecaster.model;
 
+import io.github.seriesforecaster.intervals.AdaptiveLevel;
 import io.github.seriesforecaster.intervals.ScaledErrors;
 import io.github.seriesforecaster.intervals.VolatilityScale;
 
 /**
  * Turns validation forecast errors into interval half-widths: locally weighted split-conformal
- * (errors scaled by the recent volatility at their origins, see {@link ScaledErrors}) when the
- * errors carry scaled scores, plain split-conformal ({@link ForecastErrors#halfWidth}) for models
- * saved before scores existed.
+ * (errors scaled by the recent volatility at their origins, see {@link ScaledErrors}) with the
+ * level adapted to the history's recent misses ({@link AdaptiveLevel}) when the errors carry scaled
+ * scores, plain split-conformal ({@link ForecastErrors#halfWidth}) for models saved before scores
+ * existed.
  */
 public final class IntervalCalibration {
   private IntervalCalibration() {}
@@ -31,23 +33,81 @@ public final class IntervalCalibration {
   }
 
   /**
-   * @param errors the model's validation errors
-   * @param target the target values before the forecast origin (the history forecast from)
+   * Half-widths for a forecast from the end of {@code inputs}: with scaled scores, the scale of
+   * the history times the scores' quantile at a level adapted by replaying the last (up to
+   * {@link AdaptiveLevel#WINDOW}) one-step forecasts of the history ({@link AdaptiveLevel});
+   * without them, the fixed split-conformal widths.
+   *
+   * @param model the fitted model, with validation errors
+   * @param inputs the input columns before the forecast origin, the target first
    * @param steps horizon steps, at least 1
    * @param levels coverage levels strictly between 0 and 1
    * @return half-widths per level and step
    */
-  public static double[][] halfWidths(ForecastErrors errors, double[] target, int steps,
+  public static double[][] halfWidths(FittedModel model, double[][] inputs, int steps,
       double[] levels) {
+    ForecastErrors errors = model.errors();
     ScaledErrors scaled = errors.scaled();
-    double scale = scaled == null ? Double.NaN : scaled.scaleOf(target);
     double[][] half = new double[levels.length][steps];
+    if (scaled == null) {
+      for (int l = 0; l < levels.length; l++) {
+        for (int h = 0; h < steps; h++) {
+          half[l][h] = errors.halfWidth(levels[l], h + 1);
+        }
+      }
+      return half;
+    }
+    double[] target = inputs[0];
+    double scale = scaled.scaleOf(target);
+    Replay replay = replay(model, inputs, scaled);
     for (int l = 0; l < levels.length; l++) {
+      double level = AdaptiveLevel.replay(scaled, levels[l], replay.errors, replay.scales);
       for (int h = 0; h < steps; h++) {
-        half[l][h] = scaled == null ? errors.halfWidth(levels[l], h + 1)
-            : scaled.halfWidth(levels[l], h + 1, scale);
+        half[l][h] = scaled.halfWidth(level, h + 1, scale);
       }
     }
     return half;
+  }
+
+  /** One-step absolute errors of the history's last forecasts and the scales at their origins. */
+  private record Replay(double[] errors, double[] scales) {}
+
+  private static Replay replay(FittedModel model, double[][] inputs, ScaledErrors scaled) {
+    double[] target = inputs[0];
+    int end = target.length;
+    // only the stretch where every input is finite: earlier values need not be valid
+    int finiteFrom = end;
+    while (finiteFrom > 0 && finite(inputs, finiteFrom - 1)) {
+      finiteFrom--;
+    }
+    int first = Math.max(finiteFrom + model.encoder().minimumHistory(),
+        end - AdaptiveLevel.WINDOW);
+    if (first >= end) {
+      return new Replay(new double[0], new double[0]);
+    }
+    double[][] window = new double[inputs.length][];
+    int from = first - model.encoder().minimumHistory();
+    for (int c = 0; c < inputs.length; c++) {
+      window[c] = java.util.Arrays.copyOfRange(inputs[c], from, end);
+    }
+    int firstTarget = first - from;
+    double[] forecasts = model.decodeOneStep(window[0], firstTarget,
+        model.networkOutputs(window, firstTarget));
+    double[] errors = new double[forecasts.length];
+    double[] scales = new double[forecasts.length];
+    for (int i = 0; i < forecasts.length; i++) {
+      errors[i] = Math.abs(target[first + i] - forecasts[i]);
+      scales[i] = scaled.scaleAt(target, first + i);
+    }
+    return new Replay(errors, scales);
+  }
+
+  private static boolean finite(double[][] inputs, int row) {
+    for (double[] column : inputs) {
+      if (!Double.isFinite(column[row])) {
+        return false;
+      }
+    }
+    return true;
   }
 }
