@@ -3,6 +3,7 @@ package io.github.seriesforecaster.model;
 import io.github.seriesforecaster.intervals.AdaptiveLevel;
 import io.github.seriesforecaster.intervals.ScaledErrors;
 import io.github.seriesforecaster.intervals.VolatilityScale;
+import java.util.Arrays;
 
 /**
  * Turns validation forecast errors into interval half-widths: locally weighted split-conformal
@@ -34,9 +35,10 @@ public final class IntervalCalibration {
 
   /**
    * Half-widths for a forecast from the end of {@code inputs}: with scaled scores, the scale of
-   * the history times the scores' quantile at a level adapted by replaying the last (up to
-   * {@link AdaptiveLevel#WINDOW}) one-step forecasts of the history ({@link AdaptiveLevel});
-   * without them, the fixed split-conformal widths.
+   * the history times the scores' quantile at a level adapted, per step, by replaying the
+   * history's forecasts from its last (up to {@link AdaptiveLevel#WINDOW}) origins
+   * ({@link AdaptiveLevel}); steps beyond the scored ones keep the last scored step's level.
+   * Without scaled scores, the fixed split-conformal widths.
    *
    * @param model the fitted model, with validation errors
    * @param inputs the input columns before the forecast origin, the target first
@@ -59,45 +61,54 @@ public final class IntervalCalibration {
     }
     double[] target = inputs[0];
     double scale = scaled.scaleOf(target);
-    Replay replay = replay(model, inputs, scaled);
+    int replayed = Math.min(steps, scaled.steps());
+    Replay replay = replay(model, inputs, scaled, replayed);
     for (int l = 0; l < levels.length; l++) {
-      double level = AdaptiveLevel.replay(scaled, levels[l], replay.errors, replay.scales);
+      double level = levels[l];
       for (int h = 0; h < steps; h++) {
+        if (h < replayed) {
+          level = AdaptiveLevel.replay(scaled, levels[l], h + 1, replay.errors[h],
+              replay.scales[h]);
+        }
         half[l][h] = scaled.halfWidth(level, h + 1, scale);
       }
     }
     return half;
   }
 
-  /** One-step absolute errors of the history's last forecasts and the scales at their origins. */
-  private record Replay(double[] errors, double[] scales) {}
+  /** Per step, the absolute errors of the history's forecasts and the scales at their origins. */
+  private record Replay(double[][] errors, double[][] scales) {}
 
-  private static Replay replay(FittedModel model, double[][] inputs, ScaledErrors scaled) {
+  private static Replay replay(FittedModel model, double[][] inputs, ScaledErrors scaled,
+      int steps) {
     double[] target = inputs[0];
     int end = target.length;
+    int history = model.encoder().minimumHistory();
     // only the stretch where every input is finite: earlier values need not be valid
     int finiteFrom = end;
     while (finiteFrom > 0 && finite(inputs, finiteFrom - 1)) {
       finiteFrom--;
     }
-    int first = Math.max(finiteFrom + model.encoder().minimumHistory(),
-        end - AdaptiveLevel.WINDOW);
-    if (first >= end) {
-      return new Replay(new double[0], new double[0]);
+    int first = Math.max(finiteFrom + history, end - AdaptiveLevel.WINDOW);
+    double[][] errors = new double[steps][];
+    double[][] scales = new double[steps][];
+    for (int h = 0; h < steps; h++) {
+      int count = Math.max(0, end - h - first);
+      errors[h] = new double[count];
+      scales[h] = new double[count];
     }
     double[][] window = new double[inputs.length][];
-    int from = first - model.encoder().minimumHistory();
-    for (int c = 0; c < inputs.length; c++) {
-      window[c] = java.util.Arrays.copyOfRange(inputs[c], from, end);
-    }
-    int firstTarget = first - from;
-    double[] forecasts = model.decodeOneStep(window[0], firstTarget,
-        model.networkOutputs(window, firstTarget));
-    double[] errors = new double[forecasts.length];
-    double[] scales = new double[forecasts.length];
-    for (int i = 0; i < forecasts.length; i++) {
-      errors[i] = Math.abs(target[first + i] - forecasts[i]);
-      scales[i] = scaled.scaleAt(target, first + i);
+    for (int origin = first; origin < end; origin++) {
+      for (int c = 0; c < inputs.length; c++) {
+        window[c] = Arrays.copyOfRange(inputs[c], origin - history, origin);
+      }
+      int known = Math.min(steps, end - origin);
+      double[] forecast = model.forecastInputs(window, known);
+      double scale = scaled.scaleAt(target, origin);
+      for (int h = 0; h < known; h++) {
+        errors[h][origin - first] = Math.abs(target[origin + h] - forecast[h]);
+        scales[h][origin - first] = scale;
+      }
     }
     return new Replay(errors, scales);
   }
