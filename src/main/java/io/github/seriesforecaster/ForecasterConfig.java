@@ -1,6 +1,7 @@
 package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.TransformCodec;
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,9 @@ import java.util.Objects;
  * @param featureIndices 0-based indices of further input columns, or empty
  * @param featureTransform how feature columns are transformed before scaling: {@code AUTO} (the
  *     default) like the target, or {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
+ * @param parallelism independent fits a call may run at once (transform candidates, backtest folds,
+ *     the series of a set), at least 1; each of them runs on {@code threads} ND4J threads, so results
+ *     are the same for every value. Defaults to the available processors
  */
 public record ForecasterConfig(
     int window,
@@ -73,7 +77,8 @@ public record ForecasterConfig(
     int threads,
     List<String> featureNames,
     List<Integer> featureIndices,
-    TargetTransform featureTransform) {
+    TargetTransform featureTransform,
+    int parallelism) implements Serializable {
 
   /** Default {@code window}. */
   public static final int DEFAULT_WINDOW = 12;
@@ -120,6 +125,16 @@ public record ForecasterConfig(
    */
   public static final int DEFAULT_THREADS = 1;
 
+  /**
+   * Default {@code parallelism}: the processors available to this JVM, so independent fits use
+   * every core while each fit stays on one ND4J thread.
+   *
+   * @return the number of available processors, at least 1
+   */
+  public static int defaultParallelism() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
   /** Validates every value; see the parameter descriptions for the rules. */
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
@@ -134,6 +149,7 @@ public record ForecasterConfig(
     Checks.atLeast(1, batchSize, "batchSize");
     Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
     Checks.atLeast(1, threads, "threads");
+    Checks.atLeast(1, parallelism, "parallelism");
     Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
     Checks.atLeast(0, season, "season");

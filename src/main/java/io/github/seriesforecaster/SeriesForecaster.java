@@ -465,6 +465,35 @@ public final class SeriesForecaster implements Forecaster {
     return new SeriesForecaster(model.config(), EpochListener.NONE, model);
   }
 
+  /**
+   * Writes the same zip as {@link #save(Path)} to a stream, for models that travel as bytes.
+   *
+   * @param out where the model file's bytes go; flushed, not closed
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IOException if the stream fails
+   */
+  public void save(java.io.OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    ForecasterArchive.write(fittedModel(), out);
+  }
+
+  /**
+   * Loads a forecaster from the bytes of a model file, as written by {@link #save(Path)} or
+   * {@link #save(java.io.OutputStream)}. It predicts exactly what the saved one did.
+   *
+   * @param in the model file's bytes; read to its end, not closed
+   * @return the fitted forecaster, with the configuration it was saved with
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if the bytes are not a complete model file of a version this
+   *     release reads
+   */
+  public static SeriesForecaster load(java.io.InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    FittedModel model = ForecasterArchive.read(in, "the model stream");
+    NativeRuntime.useThreads(model.config().threads());
+    return new SeriesForecaster(model.config(), EpochListener.NONE, model);
+  }
+
   private FittedModel fittedModel() {
     FittedModel model = fitted;
     if (model == null) {
@@ -581,6 +610,7 @@ public final class SeriesForecaster implements Forecaster {
     private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
+    private int parallelism = ForecasterConfig.defaultParallelism();
     private List<String> featureNames = List.of();
     private List<Integer> featureIndices = List.of();
     private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
@@ -610,6 +640,7 @@ public final class SeriesForecaster implements Forecaster {
       missingValues = config.missingValues();
       delimiter = config.delimiter();
       threads = config.threads();
+      parallelism = config.parallelism();
       featureNames = config.featureNames();
       featureIndices = config.featureIndices();
       featureTransform = config.featureTransform();
@@ -888,6 +919,21 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
+     * Sets how many independent fits one call may run at once: the transform candidates of
+     * {@code AUTO}, backtest folds, the series of a set fitted one model each. Each fit runs on
+     * {@link #threads(int)} ND4J threads (one by default), so results are bit-identical for every
+     * value; the default uses every available processor.
+     *
+     * @param parallelism fits at once, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code parallelism < 1}
+     */
+    public Builder parallelism(int parallelism) {
+      this.parallelism = Checks.atLeast(1, parallelism, "parallelism");
+      return this;
+    }
+
+    /**
      * Sets who is told about each training epoch. Not part of the configuration: it is not saved.
      *
      * @param listener called after every epoch of every fit
@@ -906,7 +952,7 @@ public final class SeriesForecaster implements Forecaster {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
           columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
           dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-          featureIndices, featureTransform);
+          featureIndices, featureTransform, parallelism);
     }
 
     /**

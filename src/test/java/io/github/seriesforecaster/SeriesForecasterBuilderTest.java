@@ -127,11 +127,11 @@ class SeriesForecasterBuilderTest {
     assertThatThrownBy(() -> new ForecasterConfig(0, valid.hidden(), valid.layers(),
         valid.epochs(), valid.learningRate(), valid.batchSize(), valid.seed(), null, -1,
         valid.validationFraction(), valid.transform(), 1, 0, 30, true, null, null, LstmImplementation.FAST,
-        valid.missingValues(), ',', 1, List.of(), List.of(), TargetTransform.AUTO))
+        valid.missingValues(), ',', 1, List.of(), List.of(), TargetTransform.AUTO, 1))
         .hasMessage("window must be >= 1, was 0");
     assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", 2, 0.3,
         TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST, MissingValues.DROP, ',', 1,
-        List.of(), List.of(), TargetTransform.AUTO))
+        List.of(), List.of(), TargetTransform.AUTO, 1))
         .hasMessage("column is set both by name ('Close') and by index (2); set only one");
   }
 
@@ -154,7 +154,7 @@ class SeriesForecasterBuilderTest {
     ForecasterConfig valid = SeriesForecaster.builder().config();
     assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", -1, 0.3,
         TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST,
-        MissingValues.DROP, ',', 1, List.of("Open"), List.of(2), TargetTransform.AUTO))
+        MissingValues.DROP, ',', 1, List.of("Open"), List.of(2), TargetTransform.AUTO, 1))
         .hasMessage("features are set both by name [Open] and by index [2]; set only one");
     assertThat(valid.hasFeatures()).isFalse();
     assertThatThrownBy(() -> SeriesForecaster.builder()

@@ -160,7 +160,9 @@ public record ModelMetadata(
           c.enumValue("missingValues", MissingValues.class),
           c.character("delimiter"), c.integer("threads"), c.texts("featureNames"),
           c.integers("featureIndices"), c.enumValueOr("featureTransform", TargetTransform.class,
-              TargetTransform.AUTO));
+              TargetTransform.AUTO),
+          // a property of the machine that fits, not of the model: not stored, today's default
+          ForecasterConfig.defaultParallelism());
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
           d.integer("missing"), d.integer("values"), d.text("sha256"),
           d.textOrNull("timeStep"), d.texts("features"));

@@ -91,6 +91,15 @@ public final class ForecastErrors {
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
   public static ForecastErrors measure(FittedModel model, double[][] inputs, int first) {
+    return measure(model, inputs, first, true);
+  }
+
+  /**
+   * @param batched true to forecast from all origins together ({@link FittedModel#forecastEach}),
+   *     false for one origin and one window at a time (the reference the batched way is tested
+   *     against)
+   */
+  static ForecastErrors measure(FittedModel model, double[][] inputs, int first, boolean batched) {
     double[] series = inputs[0];
     int validation = series.length - first;
     int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
@@ -101,20 +110,29 @@ public final class ForecastErrors {
     for (int h = 0; h < steps; h++) {
       errors.add(new ArrayList<>());
     }
+    List<double[][]> histories = new ArrayList<>();
+    List<Integer> horizons = new ArrayList<>();
+    List<Integer> originList = new ArrayList<>();
     int origins = validation;
     double spacing = Math.max(1.0, (double) origins / MAXIMUM_ORIGINS);
     for (double position = 0; position < origins; position += spacing) {
       int origin = first + (int) position;
-      int horizon = Math.min(steps, series.length - origin);
       // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
       int from = Math.max(0, origin - model.encoder().minimumHistory());
       double[][] history = new double[inputs.length][];
       for (int c = 0; c < inputs.length; c++) {
         history[c] = Arrays.copyOfRange(inputs[c], from, origin);
       }
-      double[] forecast = model.forecastInputs(history, horizon);
-      for (int h = 0; h < horizon; h++) {
-        errors.get(h).add(Math.abs(series[origin + h] - forecast[h]));
+      histories.add(history);
+      horizons.add(Math.min(steps, series.length - origin));
+      originList.add(origin);
+    }
+    double[][] forecasts = forecasts(model, histories.toArray(new double[0][][]),
+        horizons.stream().mapToInt(Integer::intValue).toArray(), batched);
+    for (int o = 0; o < forecasts.length; o++) {
+      int origin = originList.get(o);
+      for (int h = 0; h < forecasts[o].length; h++) {
+        errors.get(h).add(Math.abs(series[origin + h] - forecasts[o][h]));
       }
     }
     double[][] byStep = new double[steps][];
@@ -122,6 +140,18 @@ public final class ForecastErrors {
       byStep[h] = errors.get(h).stream().mapToDouble(Double::doubleValue).toArray();
     }
     return new ForecastErrors(byStep);
+  }
+
+  private static double[][] forecasts(
+      FittedModel model, double[][][] histories, int[] steps, boolean batched) {
+    if (batched) {
+      return model.forecastEach(histories, steps);
+    }
+    double[][] result = new double[histories.length][];
+    for (int i = 0; i < histories.length; i++) {
+      result[i] = model.forecastInputs(histories[i], steps[i]);
+    }
+    return result;
   }
 
   /** @return the steps with measured errors */
