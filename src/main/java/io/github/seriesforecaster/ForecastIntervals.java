@@ -20,6 +20,31 @@ public final class ForecastIntervals {
   private final double[][] lower;
   private final double[][] upper;
 
+  /**
+   * Intervals built elsewhere, e.g. by a forecaster over a set of series.
+   *
+   * @param point the point forecasts, one per step
+   * @param levels the coverage levels
+   * @param lower per level (in the order of {@code levels}), the lower bounds per step
+   * @param upper per level, the upper bounds per step
+   * @return the intervals (the arrays are copied)
+   * @throws IllegalArgumentException if the shapes disagree
+   */
+  public static ForecastIntervals of(double[] point, double[] levels, double[][] lower,
+      double[][] upper) {
+    if (lower.length != levels.length || upper.length != levels.length) {
+      throw new IllegalArgumentException(levels.length + " levels but " + lower.length
+          + " lower and " + upper.length + " upper bound rows");
+    }
+    for (int l = 0; l < levels.length; l++) {
+      if (lower[l].length != point.length || upper[l].length != point.length) {
+        throw new IllegalArgumentException("level " + levels[l] + " has " + lower[l].length
+            + " lower and " + upper[l].length + " upper bounds for " + point.length + " steps");
+      }
+    }
+    return new ForecastIntervals(point, levels, lower, upper);
+  }
+
   ForecastIntervals(double[] point, double[] levels, double[][] lower, double[][] upper) {
     this.point = point.clone();
     this.levels = levels.clone();
