@@ -7,7 +7,7 @@ import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.train.Fitting;
 import java.io.IOException;
 import java.nio.file.Path;

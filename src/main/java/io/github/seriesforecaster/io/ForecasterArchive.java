@@ -4,7 +4,7 @@ import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.data.Scaler;
 import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
-import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.model.ForecastErrors;

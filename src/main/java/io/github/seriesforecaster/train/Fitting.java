@@ -16,7 +16,7 @@ import io.github.seriesforecaster.eval.Metrics;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
 import java.time.Duration;
 import java.time.Instant;
