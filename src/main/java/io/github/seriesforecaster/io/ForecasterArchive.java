@@ -2,7 +2,6 @@ package io.github.seriesforecaster.io;
 
 import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.data.Scaler;
-import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.FittedModel;
@@ -155,11 +154,8 @@ public final class ForecasterArchive {
                 + "the network reads %d; the file is inconsistent",
             name, inputs, metadata.data().inputColumns(), scalers.size(), networkInputs));
       }
-      int season = metadata.config().season();
-      encoder = new WindowEncoder(TransformCodec.of(metadata.fittedTransform(), season),
-          TransformCodec.of(
-              metadata.config().featureTransformFor(metadata.fittedTransform()), season),
-          metadata.config().window(), scalers, metadata.shrinkage());
+      encoder = WindowEncoder.of(metadata.config(), metadata.fittedTransform(), scalers,
+          metadata.shrinkage());
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": " + e.getMessage(), e);
     }

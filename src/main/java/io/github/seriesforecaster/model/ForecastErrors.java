@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.model;
 
+import io.github.seriesforecaster.ForecastIntervals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ForecastErrors {
    * @param first index of the first validation value
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
-  public static ForecastErrors measure(FittedModel model, double[][] inputs, int first) {
+  public static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first) {
     double[] series = inputs[0];
     int validation = series.length - first;
     int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
@@ -63,7 +64,7 @@ public final class ForecastErrors {
       int origin = first + (int) position;
       int horizon = Math.min(steps, series.length - origin);
       // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
-      int from = Math.max(0, origin - model.encoder().minimumHistory());
+      int from = Math.max(0, origin - model.minimumHistory());
       double[][] history = new double[inputs.length][];
       for (int c = 0; c < inputs.length; c++) {
         history[c] = Arrays.copyOfRange(inputs[c], from, origin);
@@ -99,6 +100,26 @@ public final class ForecastErrors {
     int measured = Math.min(step, sortedByStep.length);
     double width = quantile(sortedByStep[measured - 1], level);
     return step <= measured ? width : width * Math.sqrt((double) step / measured);
+  }
+
+  /**
+   * Adds this table's interval bounds to point forecasts.
+   *
+   * @param point point forecasts for steps 1, 2, ...
+   * @param levels coverage levels, each strictly between 0 and 1
+   * @return the point forecasts with lower and upper bounds per level
+   */
+  public ForecastIntervals intervals(double[] point, double[] levels) {
+    double[][] lower = new double[levels.length][point.length];
+    double[][] upper = new double[levels.length][point.length];
+    for (int l = 0; l < levels.length; l++) {
+      for (int h = 0; h < point.length; h++) {
+        double half = halfWidth(levels[l], h + 1);
+        lower[l][h] = point[h] - half;
+        upper[l][h] = point[h] + half;
+      }
+    }
+    return new ForecastIntervals(point, levels, lower, upper);
   }
 
   /** The split-conformal quantile: the ceil((n + 1) level)-th smallest, the largest if beyond n. */
