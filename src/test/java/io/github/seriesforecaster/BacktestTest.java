@@ -52,7 +52,7 @@ class BacktestTest {
     assertThat(result.fits()).isEqualTo(2);
     assertThat(result.method()).isEqualTo("lstm");
     // the first fold's model is exactly a model fitted on the values before the first origin
-    SeriesForecaster manual = config.toBuilder().build();
+    SeriesForecaster manual = SeriesForecaster.builder(config).build();
     manual.fit(Arrays.copyOf(series, 40));
     assertThat(result.origins().get(0).forecast())
         .containsExactly(manual.forecast(Arrays.copyOf(series, 40), 3));
@@ -81,7 +81,7 @@ class BacktestTest {
     assertThat(result.intervals()).extracting(IntervalMetrics::level).containsExactly(0.8, 0.95);
     assertThat(result.intervals().get(0).points()).isEqualTo(4 * 3);
     // the same intervals forecastWithIntervals gives from the origin's history
-    SeriesForecaster manual = config.toBuilder().build();
+    SeriesForecaster manual = SeriesForecaster.builder(config).build();
     manual.fit(Arrays.copyOf(series, 40));
     ForecastIntervals first = manual.forecastWithIntervals(Arrays.copyOf(series, 40), 3, 0.95);
     BacktestResult.Origin origin = result.origins().get(0);

@@ -88,6 +88,10 @@ public final class ScaledErrors {
       scores[h] = new double[errorsInOrder[h].length];
       for (int o = 0; o < scores[h].length; o++) {
         scores[h][o] = errorsInOrder[h][o] / floored(scales[o], typical, floor);
+        if (!Double.isFinite(scores[h][o]) || !Double.isFinite((float) scores[h][o])) {
+          // errors beyond float range (values near Double.MAX_VALUE): keep the plain widths
+          return null;
+        }
       }
     }
     return new ScaledErrors(volatility, typical, scores);

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.model;
 
+import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.intervals.AdaptiveLevel;
 import io.github.seriesforecaster.intervals.ScaledErrors;
 import io.github.seriesforecaster.intervals.VolatilityScale;
@@ -31,6 +32,29 @@ public final class IntervalCalibration {
     }
     ScaledErrors scaled = ScaledErrors.of(inOrder, origins, series, volatility);
     return scaled == null ? errors : errors.withScaled(scaled);
+  }
+
+  /**
+   * Adds interval bounds to point forecasts, half-widths as {@link #halfWidths}.
+   *
+   * @param model the fitted model, with validation errors
+   * @param point point forecasts for steps 1, 2, ... from the end of {@code inputs}
+   * @param inputs the input columns before the forecast origin, the target first
+   * @param levels coverage levels, each strictly between 0 and 1
+   * @return the point forecasts with lower and upper bounds per level
+   */
+  public static ForecastIntervals intervals(FittedModel model, double[] point,
+      double[][] inputs, double[] levels) {
+    double[][] half = halfWidths(model, inputs, point.length, levels);
+    double[][] lower = new double[levels.length][point.length];
+    double[][] upper = new double[levels.length][point.length];
+    for (int l = 0; l < levels.length; l++) {
+      for (int h = 0; h < point.length; h++) {
+        lower[l][h] = point[h] - half[l][h];
+        upper[l][h] = point[h] + half[l][h];
+      }
+    }
+    return new ForecastIntervals(point, levels, lower, upper);
   }
 
   /**
