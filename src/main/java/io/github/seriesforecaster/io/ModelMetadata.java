@@ -50,6 +50,9 @@ public record ModelMetadata(
    */
   public static final int CURRENT_FORMAT_VERSION = 2;
 
+  /** Most {@code threads} a model file may ask for: the setting applies to the whole process. */
+  public static final int MAXIMUM_THREADS = 1024;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -161,6 +164,12 @@ public record ModelMetadata(
           c.character("delimiter"), c.integer("threads"), c.texts("featureNames"),
           c.integers("featureIndices"), c.enumValueOr("featureTransform", TargetTransform.class,
               TargetTransform.AUTO));
+      if (config.threads() > MAXIMUM_THREADS) {
+        // threads is applied process-wide on load; a file must not ask for thousands
+        throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+            "%s: metadata.json asks for %d threads; a model file may ask for at most %d",
+            file, config.threads(), MAXIMUM_THREADS));
+      }
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
           d.integer("missing"), d.integer("values"), d.text("sha256"),
           d.textOrNull("timeStep"), d.texts("features"));
