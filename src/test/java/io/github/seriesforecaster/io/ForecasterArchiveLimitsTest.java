@@ -13,16 +13,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +34,7 @@ class ForecasterArchiveLimitsTest {
   @Test
   void read_metadataPaddedWith300MegabytesOfSpaces() throws IOException {
     Path file = folder.resolve("padded.zip");
-    writePaddedMetadata(file, 300 * MIB);
+    ModelZips.writePaddedMetadata(file, 300 * MIB);
     assertThat(Files.size(file)).isBetween(100_000L, 2_000_000L);
 
     long allocatedBefore = allocatedBytes();
@@ -50,32 +45,6 @@ class ForecasterArchiveLimitsTest {
     long allocated = allocatedBytes() - allocatedBefore;
     // the first MiB of the entry, buffers and the network entries before it; not 300 MB
     assertThat(allocated).as("bytes allocated by the failed load").isLessThan(64 * MIB);
-  }
-
-  /**
-   * Writes the golden model with 300 MB of spaces in metadata.json, streamed through the
-   * compressor, never held in memory.
-   */
-  static void writePaddedMetadata(Path file, long spaces) throws IOException {
-    Map<String, byte[]> golden = ModelZips.entries(GOLDEN);
-    try (OutputStream out = Files.newOutputStream(file);
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> entry : golden.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        if (entry.getKey().equals("metadata.json")) {
-          String json = new String(entry.getValue(), StandardCharsets.UTF_8);
-          int split = json.indexOf('{') + 1;
-          zip.write(json.substring(0, split).getBytes(StandardCharsets.UTF_8));
-          try (InputStream padding = ModelZips.repeated((byte) ' ', spaces)) {
-            padding.transferTo(zip);
-          }
-          zip.write(json.substring(split).getBytes(StandardCharsets.UTF_8));
-        } else {
-          zip.write(entry.getValue());
-        }
-        zip.closeEntry();
-      }
-    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.seriesforecaster.io;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Builds model zips, whole or damaged, from the golden model files' entries. */
-final class ModelZips {
+public final class ModelZips {
   static final Path GOLDEN = Path.of("src/test/resources/models/forecaster-0.1.0.zip");
   static final Path GOLDEN_FEATURES =
       Path.of("src/test/resources/models/forecaster-format2-features.zip");
@@ -112,5 +113,31 @@ final class ModelZips {
         return n;
       }
     };
+  }
+
+  /**
+   * Writes the golden model with {@code spaces} spaces in metadata.json (the issue's case: 300
+   * MB), streamed through the compressor, never held in memory.
+   */
+  public static void writePaddedMetadata(Path file, long spaces) throws IOException {
+    Map<String, byte[]> golden = ModelZips.entries(GOLDEN);
+    try (OutputStream out = Files.newOutputStream(file);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> entry : golden.entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        if (entry.getKey().equals("metadata.json")) {
+          String json = new String(entry.getValue(), StandardCharsets.UTF_8);
+          int split = json.indexOf('{') + 1;
+          zip.write(json.substring(0, split).getBytes(StandardCharsets.UTF_8));
+          try (InputStream padding = ModelZips.repeated((byte) ' ', spaces)) {
+            padding.transferTo(zip);
+          }
+          zip.write(json.substring(split).getBytes(StandardCharsets.UTF_8));
+        } else {
+          zip.write(entry.getValue());
+        }
+        zip.closeEntry();
+      }
+    }
   }
 }
