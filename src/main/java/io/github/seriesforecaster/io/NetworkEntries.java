@@ -123,6 +123,10 @@ final class NetworkEntries {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(coefficients))) {
       parameters = Nd4j.read(in);
     }
+    if (!allFinite(parameters)) {
+      throw new ModelFormatException(file + ": coefficients.bin holds parameters that are NaN or "
+          + "infinite; the entry is damaged");
+    }
     MultiLayerConfiguration conf = checked.configuration();
     conf.setDataType(parameters.dataType());
     MultiLayerNetwork network = new MultiLayerNetwork(conf);
@@ -173,7 +177,23 @@ final class NetworkEntries {
       throw new ModelFormatException(file + ": normalizer.bin holds " + check.available()
           + " bytes after the scaler");
     }
-    return new MinMaxSerializerStrategy().restore(in);
+    NormalizerMinMaxScaler scaler = new MinMaxSerializerStrategy().restore(in);
+    if (scaler.getTargetMin() != -1.0 || scaler.getTargetMax() != 1.0) {
+      // the scaler maps to [-1, 1], the range of the LSTM's tanh; nothing else is written
+      throw new ModelFormatException(String.format(Locale.ROOT,
+          "%s: normalizer.bin scales to [%s, %s]; this library's scalers scale to [-1, 1]",
+          file, scaler.getTargetMin(), scaler.getTargetMax()));
+    }
+    if (!allFinite(scaler.getMin()) || !allFinite(scaler.getMax())) {
+      throw new ModelFormatException(file + ": normalizer.bin holds a minimum or maximum that is "
+          + "NaN or infinite; the entry is damaged");
+    }
+    return scaler;
+  }
+
+  private static boolean allFinite(INDArray values) {
+    return values.length() == 0 || Double.isFinite(values.sumNumber().doubleValue())
+        && Double.isFinite(values.amaxNumber().doubleValue());
   }
 
   private static ModelFormatException inconsistent(String file, String what) {

@@ -48,6 +48,13 @@ final class Canaries {
     }
   }
 
+  /** As {@link Control}, named as an array type id (no {@code @class} key at all). */
+  static final class ArrayControl {
+    static {
+      RAN.add("ArrayControl");
+    }
+  }
+
   /** As {@link Control}, for the normalizer reader. */
   public static final class NormalizerControl {
     static {
