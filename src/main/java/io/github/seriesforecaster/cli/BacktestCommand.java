@@ -94,7 +94,7 @@ final class BacktestCommand implements Callable<Integer> {
       Backtest backtest = inputs.size() == 1 ? Backtest.over(series)
           // the folds read the frame's columns by name, not the file's indices
           : Backtest.over(frame, inputs.get(0));
-      ForecasterConfig byName = inputs.size() == 1 ? config : config.toBuilder()
+      ForecasterConfig byName = inputs.size() == 1 ? config : SeriesForecaster.builder(config)
           .column(inputs.get(0)).features(inputs.subList(1, inputs.size()).toArray(String[]::new))
           .config();
       result = backtest.start(start).horizon(horizon).stride(stride).refitEvery(refitEvery)
