@@ -8,6 +8,7 @@ import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
+import io.github.seriesforecaster.eval.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -129,11 +130,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     out.print(table);
     out.println();
-    double ratio = result.model().rmse() / result.naive().rmse();
-    out.println(ratio < 1
-        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)", ratio)
-        : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
-            + "%.3f): repeating the last value forecasts this series at least as well", ratio));
+    out.println(Verdict.sentence(result.model().rmse(), result.naive().rmse()));
     if (chart.chart != null) {
       double[] oneStep = new double[result.origins().size()];
       double[] naive = new double[oneStep.length];

@@ -5,6 +5,7 @@ import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
+import io.github.seriesforecaster.eval.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -95,12 +96,7 @@ final class FitCommand implements Callable<Integer> {
       }
       out.print(table);
       out.println();
-      out.println(report.beatsNaive()
-          ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
-              report.rmseRatioToNaive())
-          : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
-              + "%.3f): repeating the last value forecasts this series at least as well",
-              report.rmseRatioToNaive()));
+      out.println(Verdict.sentence(report.model().rmse(), report.naive().rmse()));
     }
     if (model != null) {
       forecaster.save(model);

@@ -91,8 +91,20 @@ class ChartDataTest {
     assertThat(data.validation()[17])
         .isCloseTo(forecaster.predict(Arrays.copyOf(series, 59)), within(1e-5));
     assertThat(data.future().point()).containsExactly(forecaster.forecast(series, 4));
-    assertThat(data.future().hasInterval()).isFalse();
+    // the model has a validation part, so its 80% interval is drawn around the forecasts
+    assertThat(data.future().hasInterval()).isTrue();
+    assertThat(data.future().lower()).containsExactly(
+        forecaster.forecastWithIntervals(series, 4, 0.8).lower(0.8));
+    assertThat(data.valueLabel()).isEqualTo("value");
     assertThat(ChartData.of("sine", forecaster, series, 0).future()).isNull();
+  }
+
+  @Test
+  void of_noIntervalWithoutAValidationPart() {
+    double[] series = TestSeries.sine(40);
+    SeriesForecaster forecaster = TestSeries.tinyBuilder().validationFraction(0).build();
+    forecaster.fit(series);
+    assertThat(ChartData.of("sine", forecaster, series, 3).future().hasInterval()).isFalse();
   }
 
   @Test
