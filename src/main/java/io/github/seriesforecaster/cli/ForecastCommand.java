@@ -1,12 +1,14 @@
 package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = {"Forecasts the values after the end of a series with a saved model, each "
         + "forecast fed back in as the newest value for the next (a model with --direct-horizon "
         + "H makes H at a time; one with --features at most H in all), and prints them as CSV "
-        + "(step,forecast)."})
+        + "(step,forecast; step,<date column>,forecast when the dates are known)."})
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ForecastCli cli;
@@ -48,22 +50,37 @@ final class ForecastCommand implements Callable<Integer> {
     }
     chart.check();
     SeriesForecaster forecaster = SeriesForecaster.load(model);
-    SeriesFrame history = input.read(forecaster, cli.in);
-    double[] forecasts = forecaster.forecast(history, steps);
-    print(spec.commandLine().getOut(), forecasts);
+    SeriesInput.History history = input.read(forecaster, cli.in);
+    double[] forecasts = forecaster.forecast(history.frame(), steps);
+    List<LocalDateTime> future = history.future(steps, input.frequency(forecaster));
+    print(spec.commandLine().getOut(), forecasts, history, future);
     if (chart.chart != null) {
-      ForecastChart.write(chart.chart, chart.width, chart.height,
-          ChartData.of(model.getFileName().toString(), forecaster, history, steps));
+      String column = forecaster.inputColumns().get(0);
+      ChartData data = ChartData.of(history.name() + ": " + column, forecaster, history.frame(),
+          steps);
+      if (!history.times().isEmpty()) {
+        List<LocalDateTime> times = new ArrayList<>(history.times());
+        times.addAll(future);
+        data = data.withTimes(times, history.dateColumn());
+      }
+      ForecastChart.write(chart.chart, chart.width, chart.height, data);
       spec.commandLine().getErr().println("wrote chart to " + chart.chart);
     }
     return 0;
   }
 
-  /** Prints {@code step,forecast} and one row per forecast, 10 significant digits. */
-  static void print(PrintWriter out, double[] forecasts) {
-    out.println("step,forecast");
+  /**
+   * Prints {@code step,forecast} and one row per forecast, 10 significant digits; with
+   * timestamps, {@code step,<date column>,forecast}.
+   */
+  static void print(PrintWriter out, double[] forecasts, SeriesInput.History history,
+      List<LocalDateTime> times) {
+    boolean dated = times.size() == forecasts.length;
+    boolean datesOnly = dated && Dates.datesOnly(history.times()) && Dates.datesOnly(times);
+    out.println(dated ? "step," + history.dateColumn() + ",forecast" : "step,forecast");
     for (int i = 0; i < forecasts.length; i++) {
-      out.println((i + 1) + "," + MetricsTable.shortest(forecasts[i], 10));
+      out.println((i + 1) + (dated ? "," + Dates.format(times.get(i), datesOnly) : "") + ","
+          + MetricsTable.shortest(forecasts[i], 10));
     }
   }
 }

@@ -231,7 +231,8 @@ class ForecastCliTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     // with a season, AUTO keeps whichever of its three transforms validates best
     assertThat(result.outLines()).first().asString().matches(
-        "sine.csv, last column: 60 values, (DIFFERENCES|SEASONAL_(AND_FIRST_)?DIFFERENCES)");
+        "sine.csv, column 'Value' \\(the last; choose one with --column\\): 60 values, "
+            + "(DIFFERENCES|SEASONAL_(AND_FIRST_)?DIFFERENCES)");
     assertThat(result.outLines()).anySatisfy(line -> assertThat(line)
         .startsWith("seasonal naive (6) ").endsWith(" 18"));
   }
@@ -308,7 +309,8 @@ class ForecastCliTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> out = result.outLines();
     assertThat(out.get(0)).matches(
-        "sine.csv, last column: 60 values, (DIFFERENCES|SEASONAL_(AND_FIRST_)?DIFFERENCES)");
+        "sine.csv, column 'Value' \\(the last; choose one with --column\\): 60 values, "
+            + "(DIFFERENCES|SEASONAL_(AND_FIRST_)?DIFFERENCES)");
     assertThat(out.get(1)).startsWith("fitted on the first 42 values (3 epochs")
         .endsWith("forecast the last 18 one step ahead");
     assertThat(out.get(3).split(" +")).containsExactly(TABLE_HEADER);
