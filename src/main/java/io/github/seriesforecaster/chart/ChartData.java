@@ -1,9 +1,17 @@
 package io.github.seriesforecaster.chart;
 
 import io.github.seriesforecaster.ForecastIntervals;
+import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.SeriesFormatException;
+import io.github.seriesforecaster.data.CsvSeriesReader;
+import io.github.seriesforecaster.data.SeriesData;
+import io.github.seriesforecaster.data.TimeStep;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,6 +225,44 @@ public record ChartData(
       return ForecastBand.of(points.get());
     }
     return new ForecastBand(band.point(), band.lower(INTERVAL_LEVEL), band.upper(INTERVAL_LEVEL));
+  }
+
+  /**
+   * Draws a forecaster's view of a CSV file as {@link #of(String, SeriesForecaster, SeriesFrame,
+   * int)} does for the columns it reads, and, when the forecaster has a {@code dateColumn}, with
+   * the file's dates on the time axis (continued after the end by its {@code frequency}, or else
+   * by the dates' own spacing).
+   *
+   * @param title the chart's title
+   * @param forecaster a fitted or loaded forecaster
+   * @param csv the file, read with the forecaster's columns, delimiter and missing-value policy
+   * @param steps forecasts after the end, 0 for none
+   * @return the chart data
+   * @throws IOException if the file is missing or unreadable
+   * @throws SeriesFormatException if its content is unusable
+   * @throws IllegalArgumentException if {@code steps < 0} or the file is too short
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   */
+  public static ChartData of(String title, SeriesForecaster forecaster, Path csv, int steps)
+      throws IOException {
+    Objects.requireNonNull(forecaster, "forecaster");
+    ChartData data = of(title, forecaster, forecaster.readFrame(csv), steps);
+    ForecasterConfig config = forecaster.config();
+    if (config.dateColumn() == null) {
+      return data;
+    }
+    SeriesData read = new CsvSeriesReader(config.delimiter(), config.missingValues()).read(csv,
+        config.columnName(), config.columnIndex(), config.dateColumn(), config.featureNames(),
+        config.featureIndices());
+    List<LocalDateTime> times = new ArrayList<>(Arrays.asList(read.times()));
+    if (data.future() != null && config.frequency() != null) {
+      TimeStep step = TimeStep.parse(config.frequency());
+      LocalDateTime last = times.get(times.size() - 1);
+      for (int h = 1; h <= data.future().steps(); h++) {
+        times.add(step.after(last, h));
+      }
+    }
+    return data.withTimes(times, config.dateColumn().trim());
   }
 
   /**

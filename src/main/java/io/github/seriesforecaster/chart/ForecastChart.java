@@ -22,6 +22,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -106,8 +107,9 @@ public final class ForecastChart {
     lines.addSeries(series("actual", history, 0, x));
     boolean validated = start < history.length;
     if (validated) {
-      // the naive line goes first so that the model's is drawn over it; where they coincide (a
-      // model that fell back to the naive forecast) the legend says so, as only one line shows
+      // XYPlot draws series in reverse order, so the naive line (last) goes beneath the model's;
+      // it is wider, so it still shows where they coincide (a model that fell back to the naive
+      // forecast), and the legend then says so
       double[] model = data.validation();
       double[] naive = data.naive();
       String naiveName = "naive (previous value)";
@@ -115,8 +117,8 @@ public final class ForecastChart {
       if (coincide(model, naive)) {
         modelName += " = naive: the model repeats the previous value";
       }
-      lines.addSeries(series(naiveName, naive, start, x));
       lines.addSeries(series(modelName, model, start, x));
+      lines.addSeries(series(naiveName, naive, start, x));
     }
 
     ValueAxis time;
@@ -132,11 +134,12 @@ public final class ForecastChart {
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     style(lineRenderer, 0, HISTORY, new BasicStroke(1.3f));
     if (validated) {
+      style(lineRenderer, 1, MODEL, new BasicStroke(1.3f));
       // wider than the model's line: a naive line under an identical model line stays visible
-      style(lineRenderer, 1, NAIVE, new BasicStroke(3.0f));
-      style(lineRenderer, 2, MODEL, new BasicStroke(1.3f));
+      style(lineRenderer, 2, NAIVE, new BasicStroke(3.0f));
     }
     XYPlot plot = new XYPlot(lines, time, value, lineRenderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE); // the default, relied on above
 
     if (future != null) {
       plot.setDataset(1, band(future, history.length, x));

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.cli;
 
+import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
@@ -38,6 +39,11 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Values to forecast, >= 1.")
   int steps;
 
+  @Option(names = "--interval", paramLabel = "LEVEL",
+      description = "Also print the bounds of this split-conformal prediction interval, e.g. 0.8 "
+          + "(the model needs a validation part).")
+  Double interval;
+
   @Mixin SeriesInput input;
   @Mixin ChartOptions chart;
   @Mixin CommonOptions common;
@@ -51,9 +57,19 @@ final class ForecastCommand implements Callable<Integer> {
     chart.check();
     SeriesForecaster forecaster = SeriesForecaster.load(model);
     SeriesInput.History history = input.read(forecaster, cli.in);
-    double[] forecasts = forecaster.forecast(history.frame(), steps);
+    if (interval != null && !(interval > 0 && interval < 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "invalid value for option '--interval': must be > 0 and < 1, was " + interval);
+    }
     List<LocalDateTime> future = history.future(steps, input.frequency(forecaster));
-    print(spec.commandLine().getOut(), forecasts, history, future);
+    if (interval == null) {
+      print(spec.commandLine().getOut(), forecaster.forecast(history.frame(), steps), history,
+          future);
+    } else {
+      ForecastIntervals band = forecaster.forecastWithIntervals(history.frame(), steps, interval);
+      print(spec.commandLine().getOut(), band.point(), history, future,
+          band.lower(interval), band.upper(interval));
+    }
     if (chart.chart != null) {
       String column = forecaster.inputColumns().get(0);
       ChartData data = ChartData.of(history.name() + ": " + column, forecaster, history.frame(),
@@ -70,17 +86,32 @@ final class ForecastCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints {@code step,forecast} and one row per forecast, 10 significant digits; with
-   * timestamps, {@code step,<date column>,forecast}.
+   * Significant digits of printed forecasts: the network computes in single precision (about 7
+   * digits), so more would print rounding noise such as {@code 347.14000030517576}.
+   */
+  static final int DIGITS = 7;
+
+  /**
+   * Prints {@code step,forecast} and one row per forecast, {@value #DIGITS} significant digits;
+   * with timestamps, {@code step,<date column>,forecast}.
    */
   static void print(PrintWriter out, double[] forecasts, SeriesInput.History history,
       List<LocalDateTime> times) {
+    print(out, forecasts, history, times, null, null);
+  }
+
+  /** As above, with {@code lower,upper} columns when the bounds are not {@code null}. */
+  static void print(PrintWriter out, double[] forecasts, SeriesInput.History history,
+      List<LocalDateTime> times, double[] lower, double[] upper) {
     boolean dated = times.size() == forecasts.length;
     boolean datesOnly = dated && Dates.datesOnly(history.times()) && Dates.datesOnly(times);
-    out.println(dated ? "step," + history.dateColumn() + ",forecast" : "step,forecast");
+    out.println((dated ? "step," + history.dateColumn() + ",forecast" : "step,forecast")
+        + (lower == null ? "" : ",lower,upper"));
     for (int i = 0; i < forecasts.length; i++) {
       out.println((i + 1) + (dated ? "," + Dates.format(times.get(i), datesOnly) : "") + ","
-          + MetricsTable.shortest(forecasts[i], 10));
+          + MetricsTable.shortest(forecasts[i], DIGITS)
+          + (lower == null ? "" : "," + MetricsTable.shortest(lower[i], DIGITS) + ","
+              + MetricsTable.shortest(upper[i], DIGITS)));
     }
   }
 }

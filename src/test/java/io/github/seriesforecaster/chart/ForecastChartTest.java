@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
@@ -91,12 +92,15 @@ class ForecastChartTest {
     same = new ChartData("s", same.history(), 30, naive, naive, null);
     XYSeriesCollection lines = (XYSeriesCollection) ForecastChart.chart(same).getXYPlot()
         .getDataset(0);
-    assertThat(lines.getSeriesKey(1)).isEqualTo("naive (previous value)");
-    assertThat(lines.getSeriesKey(2).toString())
+    // drawn in reverse order: the naive line (last) beneath the model's
+    assertThat(ForecastChart.chart(same).getXYPlot().getSeriesRenderingOrder())
+        .isEqualTo(SeriesRenderingOrder.REVERSE);
+    assertThat(lines.getSeriesKey(2)).isEqualTo("naive (previous value)");
+    assertThat(lines.getSeriesKey(1).toString())
         .isEqualTo("model, one step ahead = naive: the model repeats the previous value");
     XYSeriesCollection differ = (XYSeriesCollection) ForecastChart.chart(data(null)).getXYPlot()
         .getDataset(0);
-    assertThat(differ.getSeriesKey(2)).isEqualTo("model, one step ahead");
+    assertThat(differ.getSeriesKey(1)).isEqualTo("model, one step ahead");
   }
 
   @Test

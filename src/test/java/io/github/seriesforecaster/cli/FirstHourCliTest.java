@@ -165,6 +165,26 @@ class FirstHourCliTest {
   }
 
   @Test
+  void forecast_intervalBoundsWithoutFloatNoise() {
+    Result result = run(false, "forecast", "--model", model.toString(), "--steps", "2",
+        "--interval", "0.8", daily.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<String> out = result.outLines();
+    assertThat(out.get(0)).isEqualTo("step,Date,forecast,lower,upper");
+    for (String row : out.subList(1, 3)) {
+      String[] fields = row.split(",");
+      assertThat(fields).hasSize(5);
+      for (int i = 2; i < 5; i++) {
+        // at most 7 significant digits: what single-precision arithmetic can hold
+        assertThat(fields[i].replace("-", "").replace(".", "").replaceFirst("^0+", ""))
+            .as(row).hasSizeLessThanOrEqualTo(7);
+      }
+      assertThat(Double.parseDouble(fields[3])).isLessThan(Double.parseDouble(fields[2]));
+      assertThat(Double.parseDouble(fields[4])).isGreaterThan(Double.parseDouble(fields[2]));
+    }
+  }
+
+  @Test
   void predict_frequencyOption() {
     Result result = run(false, "predict", "--model", model.toString(), "--frequency", "P7D",
         daily.toString());
