@@ -29,6 +29,11 @@ public final class StockExample {
   private StockExample() {}
 
   public static void main(String[] args) throws Exception {
+    // the library logs at INFO what this example prints itself: show its warnings only (before
+    // the first logger is created; -D on the command line wins)
+    if (System.getProperty("org.slf4j.simpleLogger.log.io.github.seriesforecaster") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.io.github.seriesforecaster", "warn");
+    }
     Path csv = Path.of(args.length > 0 ? args[0] : "data/goog_daily_ohlcv.csv");
     String column = args.length > 1 ? args[1] : "Close";
     Path modelFile = Path.of(args.length > 2 ? args[2] : "models/goog-close.zip");
