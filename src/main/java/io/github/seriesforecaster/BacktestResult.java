@@ -2,6 +2,7 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.eval.IntervalScores;
 import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.eval.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,9 +190,17 @@ public record BacktestResult(
     return Metrics.of(actual, forecast, scale);
   }
 
-  /** @return true if the model's RMSE is below the naive forecast's */
+  /**
+   * @return true if the model's RMSE is below the naive forecast's by more than the noise band of
+   *     {@link Verdict}
+   */
   public boolean beatsNaive() {
-    return model.rmse() < naive.rmse();
+    return verdict().beatsNaive();
+  }
+
+  /** @return how the model compares with the naive forecast, by the rule of {@link Verdict} */
+  public Verdict verdict() {
+    return Verdict.of(model.rmse(), naive.rmse());
   }
 
   /** @return a short multi-line table for people */
@@ -207,7 +216,7 @@ public record BacktestResult(
     for (IntervalMetrics metrics : intervals) {
       text.append("  ").append(metrics).append(String.format(Locale.ROOT, "%n"));
     }
-    text.append(String.format(Locale.ROOT, "  RMSE ratio to naive %.3f", model.rmse() / naive.rmse()));
+    text.append(Verdict.sentence(model.rmse(), naive.rmse()));
     return text.toString();
   }
 }

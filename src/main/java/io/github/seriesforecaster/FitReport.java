@@ -1,5 +1,6 @@
 package io.github.seriesforecaster;
 
+import io.github.seriesforecaster.eval.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -72,11 +73,16 @@ public record FitReport(
   }
 
   /**
-   * @return true if the model's validation RMSE is below the naive forecast's; false when it is
-   *     not, or when there was no validation part
+   * @return true if the model's validation RMSE is below the naive forecast's by more than the
+   *     noise band of {@link Verdict}; false when it is not, or when there was no validation part
    */
   public boolean beatsNaive() {
-    return model.rmse() < naive.rmse();
+    return verdict().beatsNaive();
+  }
+
+  /** @return how the model compares with the naive forecast, by the rule of {@link Verdict} */
+  public Verdict verdict() {
+    return Verdict.of(model.rmse(), naive.rmse());
   }
 
   /** @return model RMSE divided by naive RMSE on the validation windows; below 1 is better than naive */
@@ -95,7 +101,8 @@ public record FitReport(
       return text.append("no validation part (validationFraction 0)").toString();
     }
     text.append(String.format(Locale.ROOT,
-        "validation, %d one-step forecasts (predicted changes scaled by %.3f):%n",
+        "validation, %d one-step forecasts (shrinkage %.3f: the share of the network's predicted "
+            + "change kept; 0 = the naive forecast):%n",
         validationWindows, shrinkage));
     text.append(String.format(Locale.ROOT, "  %-14s %s%n", "model", model));
     text.append(String.format(Locale.ROOT, "  %-14s %s%n", "naive", naive));
@@ -103,17 +110,14 @@ public record FitReport(
       text.append(String.format(Locale.ROOT, "  %-14s %s%n", "seasonal naive", seasonalNaive));
     }
     text.append(String.format(Locale.ROOT,
+        "  (MASE divides by the naive forecast's mean error on the training part, so naive's "
+            + "MASE is not 1 here)%n"));
+    text.append(String.format(Locale.ROOT,
         "  80%% intervals cover %.0f%% of held-out one-step errors%n", 100 * intervalCoverage80));
     for (IntervalMetrics metrics : intervals) {
       text.append("  held out, all steps: ").append(metrics).append(String.format(Locale.ROOT, "%n"));
     }
-    text.append(beatsNaive()
-        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
-            rmseRatioToNaive())
-        : String.format(Locale.ROOT,
-            "the model does NOT beat the naive forecast (RMSE ratio %.3f); "
-                + "repeating the last value forecasts this series at least as well",
-            rmseRatioToNaive()));
+    text.append(Verdict.sentence(model.rmse(), naive.rmse()));
     return text.toString();
   }
 }

@@ -14,6 +14,7 @@ import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.data.Windows;
 import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.eval.Verdict;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.model.ForecastErrors;
@@ -93,7 +94,7 @@ public final class Fitting {
           names, split.trainingValues(), provenance, listener, data.source());
       if (candidates.size() > 1) {
         log.info("{} with {}: validation RMSE {}", data.source(), transform,
-            candidate.metrics().rmse());
+            rounded(candidate.metrics().rmse()));
       }
       if (best == null || candidate.metrics().rmse() < best.metrics().rmse()) {
         if (best != null) {
@@ -133,17 +134,24 @@ public final class Fitting {
         training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
         best.trainingWindows(), actual.length, best.metrics(), naiveMetrics, seasonalMetrics,
         best.model().encoder().shrinkage(), coverage, intervals);
+    Verdict verdict = report.verdict();
     log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
-            + "validation RMSE {} vs naive {}, shrinkage {}",
+            + "validation RMSE {} vs naive {} ({}), shrinkage {}",
         report.transform(), data.source(), data.column(), training.epochsRun(),
         training.bestEpoch(), best.trainingWindows(), report.wallTime().toMillis(),
-        best.metrics().rmse(), naiveMetrics.rmse(), report.shrinkage());
-    if (actual.length > 0 && !report.beatsNaive()) {
-      log.warn("the model does not beat the naive forecast on {}'s validation part "
-              + "(RMSE {} vs {}); repeating the last value is at least as good",
-          data.source(), best.metrics().rmse(), naiveMetrics.rmse());
+        rounded(best.metrics().rmse()), rounded(naiveMetrics.rmse()), verdict.label(),
+        String.format(Locale.ROOT, "%.3f", report.shrinkage()));
+    if (verdict == Verdict.WORSE_THAN_NAIVE) {
+      // a tie is in the INFO line and the report; only a clear loss is worth a warning
+      log.warn("{}, validation part: {}", data.source(),
+          Verdict.sentence(best.metrics().rmse(), naiveMetrics.rmse()));
     }
     return new Result(model, report);
+  }
+
+  /** @return {@code value} with 4 significant digits, for log lines */
+  private static String rounded(double value) {
+    return String.format(Locale.ROOT, "%.4g", value);
   }
 
   /** One trained candidate transform, its one-step validation forecasts and their accuracy. */
