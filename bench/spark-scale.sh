@@ -29,7 +29,7 @@ m4=${M4:-../shared/data/m4/Hourly-train.csv}
 out=${OUT:-target/bench/spark-scale-$(date -u +%Y%m%dT%H%M%S).txt}
 mkdir -p "$(dirname "$out")"
 
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/spark-bench.classpath
 classpath=$(cat target/spark-bench.classpath)
 home=target/spark-home
@@ -38,11 +38,12 @@ IFS=: read -ra jars <<< "$classpath"
 for jar in "${jars[@]}"; do
   ln -s "$jar" "$home/jars/$(basename "$jar")"
 done
+cores=$(nproc --all)
 export SPARK_HOME=$PWD/$home SPARK_SCALA_VERSION=2.12 OMP_NUM_THREADS=1
 # Spark's Java 17 module flags, as in the pom's spark.test.argLine
-flags=$(mvn -B -q help:evaluate -Dexpression=spark.test.argLine -DforceStdout)
+flags=$(sed -n 's:.*<spark.test.argLine>\(.*\)</spark.test.argLine>.*:\1:p' pom.xml)
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
+echo "# $(date -u +%FT%TZ) $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
 for (( round = 1; round <= rounds; round++ )); do
   for mode in "${modes[@]}"; do
     # shellcheck disable=SC2086
