@@ -7,6 +7,7 @@ import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
+import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.NativeRuntime;
 import io.github.seriesforecaster.train.Fitting;
 import java.io.IOException;
@@ -419,13 +420,13 @@ public final class SeriesForecaster implements Forecaster {
           + "from; fit with validationFraction > 0");
     }
     double[] point = model.forecastInputs(inputs, steps);
+    double[][] half = IntervalCalibration.halfWidths(errors, inputs[0], steps, levels);
     double[][] lower = new double[levels.length][steps];
     double[][] upper = new double[levels.length][steps];
     for (int l = 0; l < levels.length; l++) {
       for (int h = 0; h < steps; h++) {
-        double half = errors.halfWidth(levels[l], h + 1);
-        lower[l][h] = point[h] - half;
-        upper[l][h] = point[h] + half;
+        lower[l][h] = point[h] - half[l][h];
+        upper[l][h] = point[h] + half[l][h];
       }
     }
     return new ForecastIntervals(point, levels, lower, upper);
@@ -457,6 +458,35 @@ public final class SeriesForecaster implements Forecaster {
   public static SeriesForecaster load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
     FittedModel model = ForecasterArchive.read(file);
+    NativeRuntime.useThreads(model.config().threads());
+    return new SeriesForecaster(model.config(), EpochListener.NONE, model);
+  }
+
+  /**
+   * Writes the same zip as {@link #save(Path)} to a stream, for models that travel as bytes.
+   *
+   * @param out where the model file's bytes go; flushed, not closed
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IOException if the stream fails
+   */
+  public void save(java.io.OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    ForecasterArchive.write(fittedModel(), out);
+  }
+
+  /**
+   * Loads a forecaster from the bytes of a model file, as written by {@link #save(Path)} or
+   * {@link #save(java.io.OutputStream)}. It predicts exactly what the saved one did.
+   *
+   * @param in the model file's bytes; read to its end, not closed
+   * @return the fitted forecaster, with the configuration it was saved with
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if the bytes are not a complete model file of a version this
+   *     release reads
+   */
+  public static SeriesForecaster load(java.io.InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    FittedModel model = ForecasterArchive.read(in, "the model stream");
     NativeRuntime.useThreads(model.config().threads());
     return new SeriesForecaster(model.config(), EpochListener.NONE, model);
   }
