@@ -301,13 +301,7 @@ class SparkForecasterTest {
   }
 
   static SeriesForecaster load(byte[] bytes) throws IOException {
-    Path file = Files.createTempFile("spark-test", ".zip");
-    try {
-      Files.write(file, bytes);
-      return SeriesForecaster.load(file);
-    } finally {
-      Files.delete(file);
-    }
+    return SeriesForecaster.load(new java.io.ByteArrayInputStream(bytes));
   }
 
   static String sha256(double[] values) throws Exception {
