@@ -32,6 +32,9 @@ mkdir -p "$(dirname "$out")"
 mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/spark-bench.classpath
 classpath=$(cat target/spark-bench.classpath)
+# a snapshot of the compiled classes, so that rebuilding during a long run changes nothing
+classes=target/spark-bench
+rm -rf "$classes" && mkdir -p "$classes" && cp -r target/classes target/test-classes "$classes/"
 home=target/spark-home
 rm -rf "$home" && mkdir -p "$home/jars"
 IFS=: read -ra jars <<< "$classpath"
@@ -47,8 +50,8 @@ echo "# $(date -u +%FT%TZ) $cores cores, load average $(cut -d' ' -f1-3 /proc/lo
 for (( round = 1; round <= rounds; round++ )); do
   for mode in "${modes[@]}"; do
     # shellcheck disable=SC2086
-    nice -n 5 java $flags -Dbenchmark.executorClassPath="$PWD/target/classes" \
-      -cp "target/classes:target/test-classes:$classpath" \
+    nice -n 5 java $flags -Dbenchmark.executorClassPath="$PWD/$classes/classes" \
+      -cp "$classes/classes:$classes/test-classes:$classpath" \
       io.github.seriesforecaster.bench.SparkScaleBenchmark "$mode" "$series" "$length" "$epochs" "$m4" \
       2> >(grep -v -E '^\[|^\s+at |WARN|^$' >&2) | grep '^mode=' | tee -a "$out"
   done
