@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
  */
-public final class FittedModel {
+public final class FittedModel implements MultiStepForecaster {
   private final ForecasterConfig config;
   private final MultiLayerNetwork network;
   private final WindowEncoder encoder;
@@ -109,6 +109,12 @@ public final class FittedModel {
     return predictAt(inputs, inputs[0].length);
   }
 
+  /** @return input rows a prediction reads: the window plus the transforms' lag */
+  @Override
+  public int minimumHistory() {
+    return encoder.minimumHistory();
+  }
+
   /** @return input columns per time step: 1 without features */
   public int inputs() {
     return encoder.inputs();
@@ -119,6 +125,7 @@ public final class FittedModel {
    *     feeds forecasts back; with features one network call's {@code horizon}, as later steps
    *     would need future feature values
    */
+  @Override
   public int maximumSteps() {
     return inputs() == 1 ? Integer.MAX_VALUE : config.horizon();
   }
@@ -209,6 +216,7 @@ public final class FittedModel {
    * @param steps at most {@link #maximumSteps()}
    * @return {@code steps} target values after the last row, as {@link #forecast}
    */
+  @Override
   public double[] forecastInputs(double[][] inputs, int steps) {
     if (steps > maximumSteps()) {
       throw new IllegalArgumentException(steps + " steps is more than this model's "

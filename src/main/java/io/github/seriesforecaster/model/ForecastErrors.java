@@ -90,16 +90,17 @@ public final class ForecastErrors {
    * @param first index of the first validation value
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
-  public static ForecastErrors measure(FittedModel model, double[][] inputs, int first) {
+  public static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first) {
     return measure(model, inputs, first, true);
   }
 
   /**
-   * @param batched true to forecast from all origins together ({@link FittedModel#forecastEach}),
+   * @param batched true to forecast from all origins together
+   *     ({@link MultiStepForecaster#forecastEach}),
    *     false for one origin and one window at a time (the reference the batched way is tested
    *     against)
    */
-  static ForecastErrors measure(FittedModel model, double[][] inputs, int first, boolean batched) {
+  static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first, boolean batched) {
     double[] series = inputs[0];
     int validation = series.length - first;
     int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
@@ -118,7 +119,7 @@ public final class ForecastErrors {
     for (double position = 0; position < origins; position += spacing) {
       int origin = first + (int) position;
       // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
-      int from = Math.max(0, origin - model.encoder().minimumHistory());
+      int from = Math.max(0, origin - model.minimumHistory());
       double[][] history = new double[inputs.length][];
       for (int c = 0; c < inputs.length; c++) {
         history[c] = Arrays.copyOfRange(inputs[c], from, origin);
@@ -143,7 +144,7 @@ public final class ForecastErrors {
   }
 
   private static double[][] forecasts(
-      FittedModel model, double[][][] histories, int[] steps, boolean batched) {
+      MultiStepForecaster model, double[][][] histories, int[] steps, boolean batched) {
     if (batched) {
       return model.forecastEach(histories, steps);
     }

@@ -19,7 +19,7 @@ import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.model.ForecastErrors;
 import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +71,7 @@ public final class Fitting {
     for (TargetTransform transform : candidates) {
       for (int c = 0; c < inputs.length; c++) {
         try {
-          TransformCodec.of(c == 0 ? transform : config.featureTransformFor(transform),
-              config.season()).checkSeries(inputs[c], 0, "value");
+          WindowEncoder.codec(config, transform, c).checkSeries(inputs[c], 0, "value");
         } catch (IllegalArgumentException e) {
           String column = inputs.length == 1 ? "" : " column '" + names.get(c) + "'";
           throw new SeriesFormatException(data.source() + column + ": " + e.getMessage(), e);
@@ -83,8 +82,7 @@ public final class Fitting {
     NativeRuntime.useThreads(config.threads());
     String timeStep = null;
     if (data.times() != null) {
-      timeStep = config.frequency() != null ? config.frequency()
-          : TimeStep.infer(data.times()).toString();
+      timeStep = TimeStep.resolve(config.frequency(), null, data.times());
     }
     TrainingData provenance = TrainingData.of(data.source(), data.rows(), data.missing(),
         timeStep, data.inputColumns(), inputs);
@@ -156,8 +154,7 @@ public final class Fitting {
       double[][] inputs, List<String> names, int first, TrainingData provenance,
       EpochListener listener, String source) {
     double[] series = inputs[0];
-    TransformCodec featureCodec =
-        TransformCodec.of(config.featureTransformFor(codec.transform()), config.season());
+    TransformCodec featureCodec = WindowEncoder.codec(config, codec.transform(), 1);
     // the scalers see the training part only
     double[][] transformed = new double[inputs.length][];
     for (int c = 0; c < inputs.length; c++) {
@@ -175,8 +172,7 @@ public final class Fitting {
       }
     }
     List<Scaler> scalers = Scaler.fitColumns(transformed);
-    WindowEncoder encoder =
-        new WindowEncoder(codec, featureCodec, config.window(), scalers, 1.0);
+    WindowEncoder encoder = WindowEncoder.of(config, codec.transform(), scalers, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
     int horizon = config.horizon();
     DataSet windows =
