@@ -203,7 +203,7 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
   }
 
   private void fit(String id, SeriesPoints points, Result result, long attempt) throws Exception {
-    SeriesForecaster forecaster = config.toBuilder().build();
+    SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
     double[] values = points.values();
     FitReport report;
     try {
