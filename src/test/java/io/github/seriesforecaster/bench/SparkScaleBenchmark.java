@@ -90,7 +90,7 @@ public final class SparkScaleBenchmark {
   }
 
   private static double[] fitOne(ForecasterConfig config, double[] values) {
-    SeriesForecaster forecaster = config.toBuilder().build();
+    SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
     forecaster.fit(values);
     return forecaster.forecast(values, STEPS);
   }

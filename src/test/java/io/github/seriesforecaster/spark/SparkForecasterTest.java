@@ -50,7 +50,7 @@ class SparkForecasterTest {
     assertThat(results).containsOnlyKeys(series.keySet());
     for (Map.Entry<String, double[]> entry : series.entrySet()) {
       Row row = results.get(entry.getKey());
-      SeriesForecaster local = CONFIG.toBuilder().threads(1).parallelism(1).build();
+      SeriesForecaster local = SeriesForecaster.builder(CONFIG).threads(1).parallelism(1).build();
       FitReport report = local.fit(entry.getValue());
       ForecastIntervals expected = local.forecastWithIntervals(entry.getValue(), 5, 0.8);
       assertThat(row.<String>getAs("status")).isEqualTo("OK");
