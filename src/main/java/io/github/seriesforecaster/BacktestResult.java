@@ -29,6 +29,18 @@ public record BacktestResult(
     ErrorMetrics seasonalNaive,
     List<ErrorMetrics> modelByStep) {
 
+  /**
+   * Checks the values and copies them.
+   *
+   * @param method see {@link #method()}
+   * @param origins see {@link #origins()}
+   * @param fits see {@link #fits()}
+   * @param fitReports see {@link #fitReports()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param modelByStep see {@link #modelByStep()}
+   */
   public BacktestResult {
     origins = List.copyOf(origins);
     fitReports = List.copyOf(fitReports);
@@ -49,6 +61,15 @@ public record BacktestResult(
    */
   public record Origin(
       int index, double[] actual, double[] forecast, double[] naive, double[] seasonalNaive) {
+    /**
+     * Checks the values and copies them.
+     *
+     * @param index see {@link #index()}
+     * @param actual see {@link #actual()}
+     * @param forecast see {@link #forecast()}
+     * @param naive see {@link #naive()}
+     * @param seasonalNaive see {@link #seasonalNaive()}
+     */
     public Origin {
       actual = actual.clone();
       forecast = forecast.clone();
@@ -56,21 +77,25 @@ public record BacktestResult(
       seasonalNaive = seasonalNaive == null ? null : seasonalNaive.clone();
     }
 
+    /** @return a copy of the true values */
     @Override
     public double[] actual() {
       return actual.clone();
     }
 
+    /** @return a copy of the model's forecasts */
     @Override
     public double[] forecast() {
       return forecast.clone();
     }
 
+    /** @return a copy of the naive forecasts */
     @Override
     public double[] naive() {
       return naive.clone();
     }
 
+    /** @return a copy of the seasonal naive forecasts, or {@code null} without a season */
     @Override
     public double[] seasonalNaive() {
       return seasonalNaive == null ? null : seasonalNaive.clone();

@@ -46,6 +46,23 @@ public record FitReport(
     double shrinkage,
     double intervalCoverage80) {
 
+  /**
+   * Checks the values.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   */
   public FitReport {
     Objects.requireNonNull(transform, "transform");
     Objects.requireNonNull(stopReason, "stopReason");

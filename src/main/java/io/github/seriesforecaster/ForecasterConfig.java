@@ -52,6 +52,8 @@ import java.util.Objects;
  * @param parallelism independent fits a call may run at once (transform candidates, backtest folds,
  *     the series of a set), at least 1; each of them runs on {@code threads} ND4J threads, so results
  *     are the same for every value. Defaults to the available processors
+ * @serial exclude (a record is serialized as its components, documented above; without this tag
+ *     doclint would ask for a comment on each component's private field)
  */
 public record ForecasterConfig(
     int window,
@@ -135,7 +137,35 @@ public record ForecasterConfig(
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Validates every value; see the parameter descriptions for the rules. */
+  /**
+   * Validates every value; see the parameter descriptions for the rules.
+   *
+   * @param window see {@link #window()}
+   * @param hidden see {@link #hidden()}
+   * @param layers see {@link #layers()}
+   * @param epochs see {@link #epochs()}
+   * @param learningRate see {@link #learningRate()}
+   * @param batchSize see {@link #batchSize()}
+   * @param seed see {@link #seed()}
+   * @param columnName see {@link #columnName()}
+   * @param columnIndex see {@link #columnIndex()}
+   * @param validationFraction see {@link #validationFraction()}
+   * @param transform see {@link #transform()}
+   * @param horizon see {@link #horizon()}
+   * @param season see {@link #season()}
+   * @param patience see {@link #patience()}
+   * @param shrink see {@link #shrink()}
+   * @param dateColumn see {@link #dateColumn()}
+   * @param frequency see {@link #frequency()}
+   * @param lstm see {@link #lstm()}
+   * @param missingValues see {@link #missingValues()}
+   * @param delimiter see {@link #delimiter()}
+   * @param threads see {@link #threads()}
+   * @param featureNames see {@link #featureNames()}
+   * @param featureIndices see {@link #featureIndices()}
+   * @param featureTransform see {@link #featureTransform()}
+   * @param parallelism see {@link #parallelism()}
+   */
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
     featureIndices = List.copyOf(Objects.requireNonNull(featureIndices, "featureIndices"));
