@@ -2,7 +2,6 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.TransformCodec;
 import java.io.Serializable;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -169,8 +168,8 @@ public record ForecasterConfig(
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
     featureIndices = List.copyOf(Objects.requireNonNull(featureIndices, "featureIndices"));
-    checkFeatures(featureNames, featureIndices);
-    checkFeatureTransform(featureTransform);
+    ConfigChecks.checkFeatures(featureNames, featureIndices);
+    ConfigChecks.checkFeatureTransform(featureTransform);
     Checks.atLeast(1, window, "window");
     Checks.atLeast(1, hidden, "hidden");
     Checks.atLeast(1, layers, "layers");
@@ -182,7 +181,7 @@ public record ForecasterConfig(
     Checks.atLeast(1, parallelism, "parallelism");
     Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
-    checkSeason(season);
+    ConfigChecks.checkSeason(season);
     if (horizon > 1 && (transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)) {
       throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
@@ -196,7 +195,7 @@ public record ForecasterConfig(
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(lstm, "lstm");
     if (dateColumn != null) {
-      checkDateColumn(dateColumn);
+      ConfigChecks.checkDateColumn(dateColumn);
     }
     if (frequency != null) {
       io.github.seriesforecaster.data.TimeStep.parse(frequency);
@@ -208,10 +207,10 @@ public record ForecasterConfig(
               + "); set only one");
     }
     if (columnName != null) {
-      checkColumnName(columnName);
+      ConfigChecks.checkColumnName(columnName);
     }
     Checks.atLeast(-1, columnIndex, "column index");
-    checkDelimiter(delimiter);
+    ConfigChecks.checkDelimiter(delimiter);
   }
 
   /**
@@ -282,71 +281,6 @@ public record ForecasterConfig(
     return !featureNames.isEmpty() || !featureIndices.isEmpty();
   }
 
-  static void checkFeatureTransform(TargetTransform transform) {
-    Objects.requireNonNull(transform, "featureTransform");
-    if (transform == TargetTransform.SEASONAL_DIFFERENCES
-        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) {
-      throw new IllegalArgumentException("featureTransform must be AUTO (like the target), "
-          + "LEVELS, DIFFERENCES or LOG_RETURNS, was " + transform);
-    }
-  }
-
-  static void checkFeatures(List<String> names, List<Integer> indices) {
-    if (!names.isEmpty() && !indices.isEmpty()) {
-      throw new IllegalArgumentException("features are set both by name " + names
-          + " and by index " + indices + "; set only one");
-    }
-    var seen = new HashSet<String>();
-    for (String name : names) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("feature names must not be blank, were " + names);
-      }
-      if (!seen.add(name.trim())) {
-        throw new IllegalArgumentException(
-            "feature '" + name.trim() + "' is listed twice in " + names);
-      }
-    }
-    var seenIndices = new HashSet<Integer>();
-    for (int index : indices) {
-      Checks.atLeast(0, index, "feature index");
-      if (!seenIndices.add(index)) {
-        throw new IllegalArgumentException(
-            "feature index " + index + " is listed twice in " + indices);
-      }
-    }
-  }
-
-  /** The checks that both the builders' setters and this record's constructor make. */
-  static String checkColumnName(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("column name must not be blank, was '" + name + "'");
-    }
-    return name;
-  }
-
-  static int checkSeason(int season) {
-    Checks.atLeast(0, season, "season");
-    if (season == 1) {
-      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
-    }
-    return season;
-  }
-
-  static String checkDateColumn(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("dateColumn must not be blank, was '" + name + "'");
-    }
-    return name;
-  }
-
-  static char checkDelimiter(char delimiter) {
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException(
-          "delimiter must not be a quote or line break, was '" + printable(delimiter) + "'");
-    }
-    return delimiter;
-  }
-
   /**
    * Collects the settings of a configuration without a forecaster; {@link #config()} builds it.
    * The setters are those of {@link SeriesForecaster.Builder}.
@@ -357,9 +291,5 @@ public record ForecasterConfig(
     Builder(ForecasterConfig config) {
       super(config);
     }
-  }
-
-  private static String printable(char c) {
-    return c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c);
   }
 }
