@@ -312,9 +312,12 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Forecasts like {@link #forecast} and adds split-conformal prediction intervals: for each step
-   * and level, the forecast plus or minus that quantile of the absolute errors recursive forecasts
-   * made on the validation part at the same step (see {@link ForecastIntervals}).
+   * Forecasts like {@link #forecast} and adds conformal prediction intervals that follow the
+   * series' volatility: for each step and level, the forecast plus or minus the recent volatility
+   * of {@code series} times a quantile of the validation errors of that step, each divided by the
+   * volatility at its origin (see {@link ForecastIntervals}). Pass the whole recent history, not
+   * just {@link #minimumHistory()} values: the volatility looks back up to 80 changes and the
+   * level adapts to the misses of forecasts from up to 250 recent origins.
    *
    * @param series values in original units, as for {@link #predict(double[])}
    * @param steps values to forecast, at least 1
@@ -330,7 +333,7 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds split-conformal prediction
+   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds conformal prediction
    * intervals, as {@link #forecastWithIntervals(double[], int, double...)}.
    *
    * @param recent the model's input columns by name, as for {@link #predict(SeriesFrame)}
@@ -385,6 +388,35 @@ public final class SeriesForecaster implements Forecaster {
   public static SeriesForecaster load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
     FittedModel model = ForecasterArchive.read(file);
+    NativeRuntime.useThreads(model.config().threads());
+    return new SeriesForecaster(model.config(), EpochListener.NONE, model);
+  }
+
+  /**
+   * Writes the same zip as {@link #save(Path)} to a stream, for models that travel as bytes.
+   *
+   * @param out where the model file's bytes go; flushed, not closed
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   * @throws IOException if the stream fails
+   */
+  public void save(java.io.OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    ForecasterArchive.write(fittedModel(), out);
+  }
+
+  /**
+   * Loads a forecaster from the bytes of a model file, as written by {@link #save(Path)} or
+   * {@link #save(java.io.OutputStream)}. It predicts exactly what the saved one did.
+   *
+   * @param in the model file's bytes; read to its end, not closed
+   * @return the fitted forecaster, with the configuration it was saved with
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if the bytes are not a complete model file of a version this
+   *     release reads
+   */
+  public static SeriesForecaster load(java.io.InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    FittedModel model = ForecasterArchive.read(in, "the model stream");
     NativeRuntime.useThreads(model.config().threads());
     return new SeriesForecaster(model.config(), EpochListener.NONE, model);
   }

@@ -182,6 +182,7 @@ public final class ModelInputs {
       throw new IllegalStateException("this model has no validation errors to build intervals "
           + "from; fit with validationFraction > 0");
     }
-    return errors.intervals(model.forecastInputs(inputs, steps), levels);
+    return IntervalCalibration.intervals(model, model.forecastInputs(inputs, steps), inputs,
+        levels);
   }
 }

@@ -18,4 +18,19 @@ public interface MultiStepForecaster {
    * @return {@code steps} target values after the last row, in original units
    */
   double[] forecastInputs(double[][] inputs, int steps);
+
+  /**
+   * Forecasts from many histories at once; the same values as {@link #forecastInputs} on each.
+   *
+   * @param histories input columns per origin, each as {@link #forecastInputs} takes them
+   * @param steps values to forecast per origin, each at most {@link #maximumSteps()}
+   * @return the forecasts per origin
+   */
+  default double[][] forecastEach(double[][][] histories, int[] steps) {
+    double[][] result = new double[histories.length][];
+    for (int i = 0; i < histories.length; i++) {
+      result[i] = forecastInputs(histories[i], steps[i]);
+    }
+    return result;
+  }
 }

@@ -3,6 +3,7 @@ package io.github.seriesforecaster.train;
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
+import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.ForecasterException;
 import io.github.seriesforecaster.SeriesFormatException;
@@ -14,7 +15,9 @@ import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.data.Windows;
 import io.github.seriesforecaster.eval.Metrics;
 import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.model.ForecastErrors;
+import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
@@ -104,10 +107,16 @@ public final class Fitting {
     int first = split.trainingValues();
     FittedModel model = best.model();
     double coverage = Double.NaN;
+    List<IntervalMetrics> intervals = List.of();
     ForecastErrors errors = ForecastErrors.measure(model, inputs, first);
     if (errors != null) {
-      model = model.withErrors(errors);
-      coverage = oneStepCoverage(best.forecasts(), series, first);
+      VolatilityScale volatility = VolatilityScale.standard();
+      model = model.withErrors(IntervalCalibration.calibrate(errors, series, first, volatility));
+      List<IntervalMetrics> oneStep =
+          IntervalHoldOut.check(errors, series, first, volatility, config.season(), 1, 0.8);
+      coverage = oneStep.isEmpty() ? Double.NaN : oneStep.get(0).coverage();
+      intervals = IntervalHoldOut.check(errors, series, first, volatility, config.season(),
+          Integer.MAX_VALUE, 0.8, 0.95);
     }
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     double scale = Metrics.naiveScale(series, first, 1);
@@ -123,7 +132,7 @@ public final class Fitting {
         training.epochsRun(), training.bestEpoch(), training.stopReason(),
         training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
         best.trainingWindows(), actual.length, best.metrics(), naiveMetrics, seasonalMetrics,
-        best.model().encoder().shrinkage(), coverage);
+        best.model().encoder().shrinkage(), coverage, intervals);
     log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
             + "validation RMSE {} vs naive {}, shrinkage {}",
         report.transform(), data.source(), data.column(), training.epochsRun(),
@@ -135,15 +144,6 @@ public final class Fitting {
           data.source(), best.metrics().rmse(), naiveMetrics.rmse());
     }
     return new Result(model, report);
-  }
-
-  /** Hold-out coverage of the 80% one-step interval on the validation part. */
-  private static double oneStepCoverage(double[] oneStep, double[] series, int first) {
-    double[] errorsInOrder = new double[oneStep.length];
-    for (int i = 0; i < oneStep.length; i++) {
-      errorsInOrder[i] = Math.abs(series[first + i] - oneStep[i]);
-    }
-    return ForecastErrors.holdOutCoverage(errorsInOrder, 0.8);
   }
 
   /** One trained candidate transform, its one-step validation forecasts and their accuracy. */
