@@ -16,9 +16,25 @@
 set -eu
 cd "$(git rev-parse --show-toplevel)"
 
-packages="data model train io eval runtime"
-alternatives=$(echo "$packages" | tr ' ' '|')
 base=io/github/seriesforecaster
+# The API packages stay; every other sub-package of src/main/java moves (on main at the time of
+# writing: data, model, train, io, eval, runtime, global, intervals). examples and bench exist
+# only in src/test/java and stay.
+api="chart cli many spark internal"
+packages=""
+for dir in src/main/java/$base/*/; do
+  name=$(basename "$dir")
+  case " $api " in *" $name "*) continue ;; esac
+  packages="$packages $name"
+done
+# after a first run only the legacy stub's model folder is left at the old place
+packages=$(echo $packages)
+if [ -z "$packages" ]; then
+  echo "move-internal: nothing to move" >&2
+  exit 0
+fi
+alternatives=$(echo "$packages" | tr ' ' '|')
+echo "move-internal: internal packages: $packages"
 marker="move-internal: keep"
 
 for tree in src/main/java src/test/java; do
@@ -54,7 +70,7 @@ for file in $files; do
 done
 
 # The Javadoc jar leaves out the internal packages and the legacy stub's package.
-sed -i -E "s#<javadoc.internalPackages>[^<]*</javadoc.internalPackages>#<javadoc.internalPackages>io.github.seriesforecaster.internal:io.github.seriesforecaster.internal.*:io.github.seriesforecaster.model.*:io.github.seriesforecaster.examples:io.github.seriesforecaster.bench</javadoc.internalPackages>#" pom.xml
+sed -i -E "s#<javadoc.internalPackages>[^<]*</javadoc.internalPackages>#<javadoc.internalPackages>io.github.seriesforecaster.internal:io.github.seriesforecaster.internal.*:io.github.seriesforecaster.model:io.github.seriesforecaster.model.*:io.github.seriesforecaster.examples:io.github.seriesforecaster.bench</javadoc.internalPackages>#" pom.xml
 
 stub="src/main/java/$base/model/lstm/FastLstm.java"
 if [ ! -e "$stub" ]; then
