@@ -53,7 +53,23 @@ public record FitReport(
     double intervalCoverage80,
     List<IntervalMetrics> intervals) {
 
-  /** The report without interval metrics, as before they were added. */
+  /**
+   * The report without interval metrics, as before they were added.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   */
   public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
       double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
       ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
@@ -62,6 +78,24 @@ public record FitReport(
         validationWindows, model, naive, seasonalNaive, shrinkage, intervalCoverage80, List.of());
   }
 
+  /**
+   * Checks the values.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   * @param intervals see {@link #intervals()}
+   */
   public FitReport {
     intervals = List.copyOf(intervals);
     Objects.requireNonNull(transform, "transform");

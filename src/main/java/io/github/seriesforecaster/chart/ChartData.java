@@ -83,6 +83,12 @@ public record ChartData(
   /**
    * Checks and copies the arrays.
    *
+   * @param title see {@link #title()}
+   * @param history see {@link #history()}
+   * @param validationStart see {@link #validationStart()}
+   * @param validation see {@link #validation()}
+   * @param naive see {@link #naive()}
+   * @param future see {@link #future()}
    * @throws IllegalArgumentException if the history is empty, {@code validationStart} is outside
    *     it, or {@code validation} or {@code naive} does not hold one forecast per value from
    *     {@code validationStart} on
