@@ -1,7 +1,9 @@
 package io.github.seriesforecaster;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +32,14 @@ import java.util.Objects;
  * @param intervalCoverage80 share of one-step validation errors inside the 80% interval when the
  *     interval is calibrated on the other half of the validation part (first half calibrates,
  *     second half is scored); near 0.8 when the intervals are honest, NaN without validation
+ * @param candidate the candidate the fit kept: {@code network <TRANSFORM>}, {@code seasonal naive}
+ *     or {@code seasonal naive with drift}
+ * @param candidateErrors every candidate's validation RMSE over forecasts 1 to
+ *     {@link ForecasterConfig#choiceSteps()} steps ahead, pooled over the folds, in the order tried;
+ *     the kept one has the lowest. Empty without validation
+ * @param folds rolling-origin folds the choice was made on (0 without validation); with folds the
+ *     validation figures above are pooled over the folds' scored blocks, each forecast by a model
+ *     that saw only the values before its fold, and the kept model is refitted on all values
  */
 public record FitReport(
     TargetTransform transform,
@@ -44,9 +54,25 @@ public record FitReport(
     ErrorMetrics naive,
     ErrorMetrics seasonalNaive,
     double shrinkage,
-    double intervalCoverage80) {
+    double intervalCoverage80,
+    String candidate,
+    Map<String, Double> candidateErrors,
+    int folds) {
+
+  /** A report of a fit without candidates to choose from: one network, no folds. */
+  public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
+      double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
+      ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
+      double intervalCoverage80) {
+    this(transform, epochsRun, bestEpoch, stopReason, trainingLoss, wallTime, trainingWindows,
+        validationWindows, model, naive, seasonalNaive, shrinkage, intervalCoverage80,
+        "network " + transform, Map.of(), 0);
+  }
 
   public FitReport {
+    Objects.requireNonNull(candidate, "candidate");
+    candidateErrors = java.util.Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(candidateErrors, "candidateErrors")));
     Objects.requireNonNull(transform, "transform");
     Objects.requireNonNull(stopReason, "stopReason");
     Objects.requireNonNull(wallTime, "wallTime");
@@ -81,6 +107,13 @@ public record FitReport(
     text.append(String.format(Locale.ROOT,
         "validation, %d one-step forecasts (predicted changes scaled by %.3f):%n",
         validationWindows, shrinkage));
+    if (candidateErrors.size() > 1) {
+      text.append(String.format(Locale.ROOT, "candidates (validation RMSE, %d fold(s)):", folds));
+      candidateErrors.forEach((name, rmse) -> text.append(String.format(Locale.ROOT,
+          " %s %.4g%s;", name, rmse, name.equals(candidate) ? " (kept)" : "")));
+      text.setLength(text.length() - 1);
+      text.append(String.format(Locale.ROOT, "%n"));
+    }
     text.append(String.format(Locale.ROOT, "  %-14s %s%n", "model", model));
     text.append(String.format(Locale.ROOT, "  %-14s %s%n", "naive", naive));
     if (seasonalNaive.points() > 0) {

@@ -578,6 +578,8 @@ public final class SeriesForecaster implements Forecaster {
     private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
     private int threads = ForecasterConfig.DEFAULT_THREADS;
     private int parallelism = ForecasterConfig.defaultParallelism();
+    private int ensemble = ForecasterConfig.DEFAULT_ENSEMBLE;
+    private int forecastHorizon = ForecasterConfig.DEFAULT_FORECAST_HORIZON;
     private List<String> featureNames = List.of();
     private List<Integer> featureIndices = List.of();
     private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
@@ -608,6 +610,8 @@ public final class SeriesForecaster implements Forecaster {
       delimiter = config.delimiter();
       threads = config.threads();
       parallelism = config.parallelism();
+      ensemble = config.ensemble();
+      forecastHorizon = config.forecastHorizon();
       featureNames = config.featureNames();
       featureIndices = config.featureIndices();
       featureTransform = config.featureTransform();
@@ -901,6 +905,34 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
+     * Sets how many networks the final model averages: trained on the same windows with seeds
+     * {@code seed}, {@code seed + 1}, ..., and merged into one network whose output is their mean,
+     * so the model is still one file. Costs one more training per member.
+     *
+     * @param ensemble networks, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ensemble < 1}
+     */
+    public Builder ensemble(int ensemble) {
+      this.ensemble = Checks.atLeast(1, ensemble, "ensemble");
+      return this;
+    }
+
+    /**
+     * Sets how many steps ahead you will forecast, so that {@code AUTO} chooses its transform or
+     * seasonal baseline by the validation error of forecasts 1 to {@code steps} ahead instead of
+     * one step ahead. 0 (the default) means {@code horizon}.
+     *
+     * @param steps steps ahead, at least 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code steps < 0}
+     */
+    public Builder forecastHorizon(int steps) {
+      this.forecastHorizon = Checks.atLeast(0, steps, "forecastHorizon");
+      return this;
+    }
+
+    /**
      * Sets who is told about each training epoch. Not part of the configuration: it is not saved.
      *
      * @param listener called after every epoch of every fit
@@ -919,7 +951,7 @@ public final class SeriesForecaster implements Forecaster {
       return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
           columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
           dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-          featureIndices, featureTransform, parallelism);
+          featureIndices, featureTransform, parallelism, ensemble, forecastHorizon);
     }
 
     /**

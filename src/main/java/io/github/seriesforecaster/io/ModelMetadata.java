@@ -102,6 +102,8 @@ public record ModelMetadata(
     config.featureNames().forEach(c.putArray("featureNames")::add);
     config.featureIndices().forEach(c.putArray("featureIndices")::add);
     c.put("featureTransform", config.featureTransform().name());
+    c.put("ensemble", config.ensemble());
+    c.put("forecastHorizon", config.forecastHorizon());
     root.put("fittedTransform", fittedTransform.name());
     root.put("shrinkage", shrinkage);
     ObjectNode d = root.putObject("data");
@@ -162,7 +164,9 @@ public record ModelMetadata(
           c.integers("featureIndices"), c.enumValueOr("featureTransform", TargetTransform.class,
               TargetTransform.AUTO),
           // a property of the machine that fits, not of the model: not stored, today's default
-          ForecasterConfig.defaultParallelism());
+          ForecasterConfig.defaultParallelism(),
+          c.integerOr("ensemble", ForecasterConfig.DEFAULT_ENSEMBLE),
+          c.integerOr("forecastHorizon", ForecasterConfig.DEFAULT_FORECAST_HORIZON));
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
           d.integer("missing"), d.integer("values"), d.text("sha256"),
           d.textOrNull("timeStep"), d.texts("features"));

@@ -78,8 +78,11 @@ public final class LstmNetworkFactory {
       return network;
     }
     int inputs = (int) network.getLayer(0).getParam("W").size(0);
+    // an ensemble's merged network is wider than config.hidden(): take the width from the weights
+    int hidden = (int) network.getLayer(0).getParam("RW").size(0);
     MultiLayerNetwork standard = new MultiLayerNetwork(configuration(
-        config.toBuilder().lstm(LstmImplementation.STANDARD).config(), inputs, false));
+        config.toBuilder().lstm(LstmImplementation.STANDARD).hidden(hidden).config(), inputs,
+        false));
     standard.init(network.params().dup(), false);
     return standard;
   }
