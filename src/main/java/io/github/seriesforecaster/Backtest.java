@@ -124,9 +124,9 @@ public final class Backtest {
   public BacktestResult run(ForecasterConfig config, EpochListener listener) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(listener, "listener");
-    if (frame != null && !SeriesForecaster.targetColumn(config, frame.columns()).equals(target)) {
+    if (frame != null && !FrameColumns.target(config, frame.columns()).equals(target)) {
       throw new IllegalArgumentException("the configuration's target column is '"
-          + SeriesForecaster.targetColumn(config, frame.columns()) + "' but this backtest scores '"
+          + FrameColumns.target(config, frame.columns()) + "' but this backtest scores '"
           + target + "'; set column(\"" + target + "\")");
     }
     if (frame != null && config.hasFeatures() && horizon > config.horizon()) {
@@ -138,7 +138,7 @@ public final class Backtest {
     return run(new Fitter() {
       @Override
       Forecaster fit(int origin) {
-        SeriesForecaster forecaster = config.toBuilder().listener(listener).build();
+        SeriesForecaster forecaster = SeriesForecaster.builder(config).listener(listener).build();
         try {
           reports.add(frame == null ? forecaster.fit(Arrays.copyOf(series, origin))
               : forecaster.fit(frame.rows(0, origin)));

@@ -17,7 +17,13 @@ public final class ForecastIntervals {
   private final double[][] lower;
   private final double[][] upper;
 
-  ForecastIntervals(double[] point, double[] levels, double[][] lower, double[][] upper) {
+  /**
+   * @param point point forecasts, one per step
+   * @param levels coverage levels, strictly between 0 and 1
+   * @param lower lower bounds, one row per level, one value per step
+   * @param upper upper bounds, shaped like {@code lower}
+   */
+  public ForecastIntervals(double[] point, double[] levels, double[][] lower, double[][] upper) {
     this.point = point.clone();
     this.levels = levels.clone();
     this.lower = deepCopy(lower);

@@ -52,7 +52,7 @@ class BacktestTest {
     assertThat(result.fits()).isEqualTo(2);
     assertThat(result.method()).isEqualTo("lstm");
     // the first fold's model is exactly a model fitted on the values before the first origin
-    SeriesForecaster manual = config.toBuilder().build();
+    SeriesForecaster manual = SeriesForecaster.builder(config).build();
     manual.fit(Arrays.copyOf(series, 40));
     assertThat(result.origins().get(0).forecast())
         .containsExactly(manual.forecast(Arrays.copyOf(series, 40), 3));

@@ -112,7 +112,7 @@ class SeriesForecasterBadInputTest {
 
   @Test
   void load_nullAndDirectory() {
-    assertThatThrownBy(() -> SeriesForecaster.load(null))
+    assertThatThrownBy(() -> SeriesForecaster.load((Path) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("file");
     assertThatThrownBy(() -> SeriesForecaster.load(folder))

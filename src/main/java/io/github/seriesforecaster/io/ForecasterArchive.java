@@ -2,9 +2,8 @@ package io.github.seriesforecaster.io;
 
 import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.data.Scaler;
-import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
-import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.model.ForecastErrors;
@@ -19,8 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -57,26 +54,41 @@ public final class ForecasterArchive {
    */
   public static void write(FittedModel model, Path target) throws IOException {
     byte[] network = networkEntries(model.network());
-    AtomicFile.write(target, "a model file path", file -> {
-      try (ZipOutputStream zip = new ZipOutputStream(file)) {
-        copyEntries(network, zip);
-        zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
-        NormalizerSerializer.getDefault().write(model.encoder().scaler().normalizer(),
-            new NonClosingOutputStream(zip));
-        zip.closeEntry();
-        if (model.errors() != null) {
-          zip.putNextEntry(new ZipEntry(ERRORS_JSON));
-          zip.write(ErrorsJson.write(model.errors()).getBytes(StandardCharsets.UTF_8));
-          zip.closeEntry();
-        }
-        zip.putNextEntry(new ZipEntry(METADATA_JSON));
-        String json = ModelMetadata.current(model.config(), model.encoder().codec().transform(),
-            model.encoder().shrinkage(), model.data(), model.trainedAt()).toJson();
-        zip.write(json.getBytes(StandardCharsets.UTF_8));
+    AtomicFile.write(target, "a model file path", file -> writeZip(model, network, file));
+    log.info("saved model to {} ({} bytes)", target, Files.size(target));
+  }
+
+  /**
+   * Writes the same zip as {@link #write(FittedModel, Path)} to a stream.
+   *
+   * @param model the model to save
+   * @param out where the zip goes; flushed, not closed
+   * @throws IOException if the stream fails
+   */
+  public static void write(FittedModel model, OutputStream out) throws IOException {
+    writeZip(model, networkEntries(model.network()), new NonClosingOutputStream(out));
+    log.info("saved model to a stream");
+  }
+
+  private static void writeZip(FittedModel model, byte[] network, OutputStream out)
+      throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      copyEntries(network, zip);
+      zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
+      NormalizerSerializer.getDefault().write(model.encoder().scaler().normalizer(),
+          new NonClosingOutputStream(zip));
+      zip.closeEntry();
+      if (model.errors() != null) {
+        zip.putNextEntry(new ZipEntry(ERRORS_JSON));
+        zip.write(ErrorsJson.write(model.errors()).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
-    });
-    log.info("saved model to {} ({} bytes)", target, Files.size(target));
+      zip.putNextEntry(new ZipEntry(METADATA_JSON));
+      String json = ModelMetadata.current(model.config(), model.encoder().codec().transform(),
+          model.encoder().shrinkage(), model.data(), model.trainedAt()).toJson();
+      zip.write(json.getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
   }
 
   /**
@@ -98,41 +110,53 @@ public final class ForecasterArchive {
     if (Files.size(source) == 0) {
       throw new ModelFormatException(name + " is empty; expected a model zip");
     }
-    ModelMetadata metadata;
+    try (InputStream in = Files.newInputStream(source)) {
+      return read(in, name);
+    }
+  }
+
+  /**
+   * Reads a model from a stream holding the bytes of a model file, up to the stream's end.
+   *
+   * @param in the zip's bytes; read to its end, not closed
+   * @param name what to call the source in messages, e.g. {@code the model stream}
+   * @return the model it holds
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if it is not a complete model file of a supported version
+   */
+  public static FittedModel read(InputStream in, String name) throws IOException {
+    Backends.checkOnce();
+    ArchiveEntries entries = ArchiveEntries.read(in, name);
+    byte[] metadataBytes = entries.get(METADATA_JSON);
+    if (metadataBytes == null) {
+      boolean dl4j = entries.get(ModelSerializer.CONFIGURATION_JSON) != null;
+      throw new ModelFormatException(name + " has no " + METADATA_JSON + "; "
+          + (dl4j ? "it is a DL4J model zip, but not one written by series-forecaster"
+              : "it is not a series-forecaster model file"));
+    }
+    ModelMetadata metadata =
+        ModelMetadata.fromJson(new String(metadataBytes, StandardCharsets.UTF_8), name);
     ForecastErrors errors = null;
-    try (ZipFile zip = new ZipFile(source.toFile())) {
-      ZipEntry entry = zip.getEntry(METADATA_JSON);
-      if (entry == null) {
-        boolean dl4j = zip.getEntry(ModelSerializer.CONFIGURATION_JSON) != null;
-        throw new ModelFormatException(name + " has no " + METADATA_JSON + "; "
-            + (dl4j ? "it is a DL4J model zip, but not one written by series-forecaster"
-                : "it is not a series-forecaster model file"));
+    byte[] errorsBytes = entries.get(ERRORS_JSON);
+    if (errorsBytes != null) {
+      errors = ErrorsJson.read(new String(errorsBytes, StandardCharsets.UTF_8), name);
+    }
+    for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
+        ModelSerializer.COEFFICIENTS_BIN, ModelSerializer.NORMALIZER_BIN}) {
+      if (entries.get(required) == null) {
+        throw new ModelFormatException(name + " has no " + required + "; the file is incomplete");
       }
-      try (InputStream in = zip.getInputStream(entry)) {
-        metadata = ModelMetadata.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
-      }
-      ZipEntry errorsEntry = zip.getEntry(ERRORS_JSON);
-      if (errorsEntry != null) {
-        try (InputStream in = zip.getInputStream(errorsEntry)) {
-          errors = ErrorsJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
-        }
-      }
-      for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
-          ModelSerializer.COEFFICIENTS_BIN, ModelSerializer.NORMALIZER_BIN}) {
-        if (zip.getEntry(required) == null) {
-          throw new ModelFormatException(name + " has no " + required + "; the file is incomplete");
-        }
-      }
-    } catch (ZipException e) {
-      throw new ModelFormatException(name + " is not a valid zip file (" + e.getMessage()
-          + "); it may be truncated or not a model file", e);
     }
     MultiLayerNetwork network;
     NormalizerMinMaxScaler normalizer;
     try {
-      network = ModelSerializer.restoreMultiLayerNetwork(source.toFile(), false);
-      normalizer = ModelSerializer.restoreNormalizerFromFile(source.toFile());
+      network = NetworkEntries.restore(entries.get(ModelSerializer.CONFIGURATION_JSON),
+          entries.get(ModelSerializer.COEFFICIENTS_BIN));
+      normalizer = NetworkEntries.restoreNormalizer(entries.get(ModelSerializer.NORMALIZER_BIN));
     } catch (IOException | RuntimeException e) {
+      if (e instanceof ModelFormatException format) {
+        throw new ModelFormatException(name + ": " + format.getMessage(), e);
+      }
       // DL4J reports damaged entries as bare RuntimeExceptions or IOExceptions without the file name.
       throw new ModelFormatException(name + ": the network or scaler cannot be read ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
@@ -155,11 +179,8 @@ public final class ForecasterArchive {
                 + "the network reads %d; the file is inconsistent",
             name, inputs, metadata.data().inputColumns(), scalers.size(), networkInputs));
       }
-      int season = metadata.config().season();
-      encoder = new WindowEncoder(TransformCodec.of(metadata.fittedTransform(), season),
-          TransformCodec.of(
-              metadata.config().featureTransformFor(metadata.fittedTransform()), season),
-          metadata.config().window(), scalers, metadata.shrinkage());
+      encoder = WindowEncoder.of(metadata.config(), metadata.fittedTransform(), scalers,
+          metadata.shrinkage());
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package io.github.seriesforecaster.model;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.LstmImplementation;
 import io.github.seriesforecaster.model.lstm.FastLstm;
+import io.github.seriesforecaster.runtime.Backends;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -80,9 +81,8 @@ public final class LstmNetworkFactory {
     int inputs = (int) network.getLayer(0).getParam("W").size(0);
     // an ensemble's merged network is wider than config.hidden(): take the width from the weights
     int hidden = (int) network.getLayer(0).getParam("RW").size(0);
-    MultiLayerNetwork standard = new MultiLayerNetwork(configuration(
-        config.toBuilder().lstm(LstmImplementation.STANDARD).hidden(hidden).config(), inputs,
-        false));
+    MultiLayerNetwork standard = new MultiLayerNetwork(
+        configuration(config.toBuilder().hidden(hidden).config(), inputs, false));
     standard.init(network.params().dup(), false);
     return standard;
   }

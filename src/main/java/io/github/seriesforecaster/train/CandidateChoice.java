@@ -3,6 +3,7 @@ package io.github.seriesforecaster.train;
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
+import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.TargetTransform;
 import io.github.seriesforecaster.data.Scaler;
@@ -10,9 +11,11 @@ import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.model.EnsembleNetworks;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
+import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.model.TrainingData;
 import io.github.seriesforecaster.train.RollingOrigin.Fold;
@@ -152,7 +155,6 @@ final class CandidateChoice {
     }
     double[] actual = concat(actualParts);
     double[] forecasts = concat(forecastParts);
-    ForecastErrors errors = pooledErrors(chosenFolds, folds, inputs);
 
     // refit the kept candidate on every value
     int epochs = 0;
@@ -172,17 +174,26 @@ final class CandidateChoice {
     } else {
       model = baseline(config, chosen.kind(), series, length, provenance);
     }
+    // intervals from the last fold's model on its block (which ends where the series ends), out of
+    // sample as the refitted model's errors will be
+    double coverage = Double.NaN;
+    List<IntervalMetrics> intervals = List.of();
+    int lastOrigin = folds.get(folds.size() - 1).origin();
+    ForecastErrors errors =
+        ForecastErrors.measure(chosenFolds.get(folds.size() - 1), inputs, lastOrigin);
+    if (errors != null) {
+      VolatilityScale volatility = VolatilityScale.standard();
+      model = model.withErrors(
+          IntervalCalibration.calibrate(errors, series, lastOrigin, volatility));
+      List<IntervalMetrics> oneStep = IntervalHoldOut.check(errors, series, lastOrigin,
+          volatility, config.season(), 1, 0.8);
+      coverage = oneStep.isEmpty() ? Double.NaN : oneStep.get(0).coverage();
+      intervals = IntervalHoldOut.check(errors, series, lastOrigin, volatility, config.season(),
+          Integer.MAX_VALUE, 0.8, 0.95);
+    }
+    // the fold models' off-heap buffers, now that nothing reads them any more
     for (List<FittedModel> models : shrunk) {
       models.forEach(m -> m.network().close());
-    }
-    double coverage = Double.NaN;
-    if (errors != null) {
-      model = model.withErrors(errors);
-      double[] errorsInOrder = new double[actual.length];
-      for (int i = 0; i < actual.length; i++) {
-        errorsInOrder[i] = Math.abs(actual[i] - forecasts[i]);
-      }
-      coverage = ForecastErrors.holdOutCoverage(errorsInOrder, 0.8);
     }
     int firstOrigin = folds.get(0).origin();
     double scale = Metrics.naiveScale(series, firstOrigin, 1);
@@ -200,7 +211,7 @@ final class CandidateChoice {
         stopReason, training == null ? Double.NaN : training.trainingLoss(),
         Duration.ofNanos(System.nanoTime() - startNanos), trainingWindows, actual.length,
         modelMetrics, naiveMetrics, seasonalMetrics, model.encoder().shrinkage(), coverage,
-        chosen.label(), scores, folds.size());
+        intervals, chosen.label(), scores, folds.size());
     log.info("fitted {} on {} column '{}': {} fold(s), kept {} ({}), {} ms; "
             + "validation RMSE {} vs naive {}, shrinkage {}",
         report.transform(), data.source(), data.column(), folds.size(), chosen.label(),
@@ -225,7 +236,7 @@ final class CandidateChoice {
     FitReport report = new FitReport(transform, training.epochsRun(), training.bestEpoch(),
         training.stopReason(), training.trainingLoss(),
         Duration.ofNanos(System.nanoTime() - startNanos), trained.trainingWindows(), 0,
-        ErrorMetrics.NONE, ErrorMetrics.NONE, ErrorMetrics.NONE, 1.0, Double.NaN,
+        ErrorMetrics.NONE, ErrorMetrics.NONE, ErrorMetrics.NONE, 1.0, Double.NaN, List.of(),
         new Candidate(Kind.NETWORK, transform).label(), Map.of(), 0);
     log.info("fitted {} on {} column '{}': {} epochs, {} training windows, {} ms, no validation",
         transform, data.source(), data.column(), training.epochsRun(), trained.trainingWindows(),
@@ -385,38 +396,6 @@ final class CandidateChoice {
       }
     }
     return Math.sqrt(squares / count);
-  }
-
-  /** Recursive forecast errors of every fold's model on its own block, pooled per step. */
-  private static ForecastErrors pooledErrors(List<FittedModel> models, List<Fold> folds,
-      double[][] inputs) {
-    List<ForecastErrors> perFold = new ArrayList<>();
-    int steps = 0;
-    for (int f = 0; f < folds.size(); f++) {
-      double[][] prefix = new double[inputs.length][];
-      for (int c = 0; c < inputs.length; c++) {
-        prefix[c] = Arrays.copyOf(inputs[c], folds.get(f).end());
-      }
-      ForecastErrors errors = ForecastErrors.measure(models.get(f), prefix, folds.get(f).origin());
-      if (errors != null) {
-        perFold.add(errors);
-        steps = Math.max(steps, errors.steps());
-      }
-    }
-    if (perFold.isEmpty()) {
-      return null;
-    }
-    double[][] byStep = new double[steps][];
-    for (int h = 1; h <= steps; h++) {
-      List<double[]> parts = new ArrayList<>();
-      for (ForecastErrors errors : perFold) {
-        if (errors.steps() >= h) {
-          parts.add(errors.errors(h));
-        }
-      }
-      byStep[h - 1] = concat(parts);
-    }
-    return new ForecastErrors(byStep);
   }
 
   /** The naive forecast at lag {@code lag} of every fold block's values, in order. */

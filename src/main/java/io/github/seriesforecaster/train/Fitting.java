@@ -2,6 +2,7 @@ package io.github.seriesforecaster.train;
 
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.FitReport;
+import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.ForecasterException;
 import io.github.seriesforecaster.SeriesFormatException;
@@ -13,7 +14,7 @@ import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.data.Windows;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
 import java.time.Instant;
 import io.github.seriesforecaster.TargetTransform;
@@ -66,8 +67,7 @@ public final class Fitting {
     for (TargetTransform transform : candidates) {
       for (int c = 0; c < inputs.length; c++) {
         try {
-          TransformCodec.of(c == 0 ? transform : config.featureTransformFor(transform),
-              config.season()).checkSeries(inputs[c], 0, "value");
+          WindowEncoder.codec(config, transform, c).checkSeries(inputs[c], 0, "value");
         } catch (IllegalArgumentException e) {
           String column = inputs.length == 1 ? "" : " column '" + names.get(c) + "'";
           throw new SeriesFormatException(data.source() + column + ": " + e.getMessage(), e);
@@ -79,8 +79,7 @@ public final class Fitting {
     NativeRuntime.useThreads(config.threads());
     String timeStep = null;
     if (data.times() != null) {
-      timeStep = config.frequency() != null ? config.frequency()
-          : TimeStep.infer(data.times()).toString();
+      timeStep = TimeStep.resolve(config.frequency(), null, data.times());
     }
     TrainingData provenance = TrainingData.of(data.source(), data.rows(), data.missing(),
         timeStep, data.inputColumns(), inputs);
@@ -108,8 +107,7 @@ public final class Fitting {
       double[][] inputs, List<String> names, int first, TrainingData provenance,
       EpochListener listener, String source) {
     double[] series = inputs[0];
-    TransformCodec featureCodec =
-        TransformCodec.of(config.featureTransformFor(codec.transform()), config.season());
+    TransformCodec featureCodec = WindowEncoder.codec(config, codec.transform(), 1);
     // the scalers see the training part only
     double[][] transformed = new double[inputs.length][];
     for (int c = 0; c < inputs.length; c++) {
@@ -127,8 +125,7 @@ public final class Fitting {
       }
     }
     List<Scaler> scalers = Scaler.fitColumns(transformed);
-    WindowEncoder encoder =
-        new WindowEncoder(codec, featureCodec, config.window(), scalers, 1.0);
+    WindowEncoder encoder = WindowEncoder.of(config, codec.transform(), scalers, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
     int horizon = config.horizon();
     DataSet windows =

@@ -130,6 +130,91 @@ class ForecasterArchiveTest {
         .hasMessage(file + " has no normalizer.bin; the file is incomplete");
   }
 
+  @Test
+  void write_streamRoundTripPredictsBitIdentically() throws IOException {
+    SeriesForecaster original = SeriesForecaster.load(saved);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ClosingTracker out = new ClosingTracker(bytes);
+    original.save(out);
+    assertThat(out.closed).as("save(OutputStream) leaves the stream open").isFalse();
+    // the same zip as the file: configuration, coefficients, scaler, errors, metadata
+    assertThat(entryNames(bytes.toByteArray())).isEqualTo(entryNames(Files.readAllBytes(saved)));
+
+    SeriesForecaster loaded =
+        SeriesForecaster.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+    double[] history = Arrays.copyOf(series, 40);
+    assertThat(Double.doubleToRawLongBits(loaded.predict(history)))
+        .isEqualTo(Double.doubleToRawLongBits(original.predict(history)));
+    double[] expected = original.forecast(series, 5);
+    double[] actual = loaded.forecast(series, 5);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(Double.doubleToRawLongBits(actual[i])).as("step %d", i + 1)
+          .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+    }
+    assertThat(loaded.config()).isEqualTo(original.config());
+  }
+
+  @Test
+  void read_streamOfFileBytes() throws IOException {
+    SeriesForecaster fromFile = SeriesForecaster.load(saved);
+    SeriesForecaster fromStream;
+    try (java.io.InputStream in = Files.newInputStream(saved)) {
+      fromStream = SeriesForecaster.load(in);
+      assertThat(in.read()).as("the stream is read to its end").isEqualTo(-1);
+    }
+    assertThat(fromStream.predict(series)).isEqualTo(fromFile.predict(series));
+  }
+
+  @Test
+  void read_streamOfGarbage() {
+    byte[] noise = new byte[4096];
+    new Random(2).nextBytes(noise);
+    assertThatThrownBy(() -> SeriesForecaster.load(new java.io.ByteArrayInputStream(noise)))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessage("the model stream is not a valid zip file (no entries); it may be truncated "
+            + "or not a model file");
+    assertThatThrownBy(() -> SeriesForecaster.load(new java.io.ByteArrayInputStream(new byte[0])))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageStartingWith("the model stream is not a valid zip file");
+  }
+
+  @Test
+  void read_streamCutShort() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved);
+    for (int length : new int[] {bytes.length / 3, bytes.length - 30, bytes.length - 1}) {
+      assertThatThrownBy(() -> SeriesForecaster.load(
+          new java.io.ByteArrayInputStream(Arrays.copyOf(bytes, length))))
+          .as("cut to %d of %d bytes", length, bytes.length)
+          .isInstanceOf(ModelFormatException.class)
+          .hasMessageStartingWith("the model stream is not a valid zip file");
+    }
+  }
+
+  private static java.util.List<String> entryNames(byte[] zipBytes) throws IOException {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zipBytes))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    return names;
+  }
+
+  /** Records whether the library closed the stream it was given. */
+  private static final class ClosingTracker extends java.io.FilterOutputStream {
+    boolean closed;
+
+    ClosingTracker(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      closed = true;
+      super.close();
+    }
+  }
+
   private Path rewriteMetadata(String name, java.util.function.UnaryOperator<String> edit)
       throws IOException {
     Path file = folder.resolve(name);

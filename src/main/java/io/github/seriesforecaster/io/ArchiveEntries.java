@@ -1,0 +1,163 @@
+package io.github.seriesforecaster.io;
+
+import io.github.seriesforecaster.ModelFormatException;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The entries of a model zip read from a stream in one pass, each into memory. The same reader
+ * serves files and streams, so both see the same entries: the ones in the zip's local headers,
+ * confirmed by the central directory's entry count at the end.
+ */
+final class ArchiveEntries {
+  /** Most entries a model zip may hold; ours hold five. */
+  static final int MAXIMUM_ENTRIES = 16;
+  /** Most bytes after the last entry: the central directory of a valid model zip is far smaller. */
+  static final int MAXIMUM_TRAILER_BYTES = 1 << 20;
+
+  private final Map<String, byte[]> entries;
+
+  private ArchiveEntries(Map<String, byte[]> entries) {
+    this.entries = entries;
+  }
+
+  /** @return the bytes of the entry, or {@code null} if the zip has none of that name */
+  byte[] get(String entry) {
+    return entries.get(entry);
+  }
+
+  /**
+   * @param in the zip's bytes; read to its end, not closed
+   * @param name the source's name for messages
+   * @return the entries
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if the bytes are not a valid zip
+   */
+  static ArchiveEntries read(InputStream in, String name) throws IOException {
+    TailRecorder recorder = new TailRecorder(in);
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try {
+      ZipInputStream zip = new ZipInputStream(recorder);
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        String entryName = entry.getName();
+        if (entries.containsKey(entryName)) {
+          throw new ModelFormatException(name + " holds the entry " + entryName
+              + " twice; a model file holds each entry once");
+        }
+        if (entries.size() == MAXIMUM_ENTRIES) {
+          throw new ModelFormatException(name + " holds more than " + MAXIMUM_ENTRIES
+              + " entries; a model file holds at most " + MAXIMUM_ENTRIES);
+        }
+        entries.put(entryName, zip.readAllBytes());
+      }
+      // ZipInputStream stops at the central directory; read the rest to find the zip's end
+      long trailer = recorder.skipRest(MAXIMUM_TRAILER_BYTES);
+      if (trailer > MAXIMUM_TRAILER_BYTES) {
+        throw new ModelFormatException(name + " holds more than " + MAXIMUM_TRAILER_BYTES
+            + " bytes after its last entry; a model file holds far less");
+      }
+    } catch (ZipException | EOFException e) {
+      throw notZip(name, e.getMessage());
+    }
+    if (entries.isEmpty()) {
+      throw notZip(name, "no entries");
+    }
+    int declared = recorder.centralDirectoryEntries();
+    if (declared < 0) {
+      throw notZip(name, "no end of central directory");
+    }
+    if (declared != entries.size()) {
+      throw notZip(name, "the central directory lists " + declared + " entries, but "
+          + entries.size() + " were found");
+    }
+    return new ArchiveEntries(entries);
+  }
+
+  private static ModelFormatException notZip(String name, String detail) {
+    return new ModelFormatException(name + " is not a valid zip file (" + detail
+        + "); it may be truncated or not a model file");
+  }
+
+  /** Passes bytes through, keeping the last ones, where the end of central directory record is. */
+  private static final class TailRecorder extends FilterInputStream {
+    /** The end record: 22 bytes plus a comment of up to 65,535. */
+    private static final int TAIL = 22 + 65_535;
+    private final byte[] tail = new byte[TAIL];
+    private long total;
+
+    TailRecorder(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        tail[(int) (total++ % TAIL)] = (byte) b;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      for (int i = 0; i < n; i++) {
+        tail[(int) (total++ % TAIL)] = buffer[offset + i];
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // through read, so that skipped bytes are recorded too
+      byte[] buffer = new byte[(int) Math.min(8192, Math.max(1, n))];
+      int read = read(buffer, 0, buffer.length);
+      return Math.max(0, read);
+    }
+
+    @Override
+    public void close() {
+      // the caller owns the stream
+    }
+
+    /** @return bytes read to the end, or {@code limit + 1} if there are more than {@code limit} */
+    long skipRest(long limit) throws IOException {
+      byte[] buffer = new byte[8192];
+      long count = 0;
+      for (int n = read(buffer, 0, buffer.length); n >= 0; n = read(buffer, 0, buffer.length)) {
+        count += n;
+        if (count > limit) {
+          return limit + 1;
+        }
+      }
+      return count;
+    }
+
+    /** @return the total entry count of the last end of central directory record, or -1 */
+    int centralDirectoryEntries() {
+      int length = (int) Math.min(total, TAIL);
+      byte[] last = new byte[length];
+      for (int i = 0; i < length; i++) {
+        last[i] = tail[(int) ((total - length + i) % TAIL)];
+      }
+      for (int at = length - 22; at >= 0; at--) {
+        if (last[at] == 'P' && last[at + 1] == 'K' && last[at + 2] == 5 && last[at + 3] == 6
+            && at + 22 + unsignedShort(last, at + 20) == length) {
+          return unsignedShort(last, at + 10);
+        }
+      }
+      return -1;
+    }
+
+    private static int unsignedShort(byte[] bytes, int at) {
+      return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8;
+    }
+  }
+}
