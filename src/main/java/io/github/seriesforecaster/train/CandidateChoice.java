@@ -70,7 +70,8 @@ final class CandidateChoice {
   }
 
   /** A candidate fitted on one fold: shrinkage 1, its raw one-step outputs on the fold's block. */
-  record OnFold(FittedModel model, TrainingSummary training, double[] outputs) {}
+  record OnFold(FittedModel model, TrainingSummary training, int trainingWindows,
+      double[] outputs) {}
 
   /** @return the candidates a fit with {@code config} compares, baselines first (they win ties) */
   static List<Candidate> candidates(ForecasterConfig config) {
@@ -162,9 +163,8 @@ final class CandidateChoice {
     int trainingWindows = 0;
     FittedModel model;
     if (chosen.kind() == Kind.NETWORK) {
-      double meanBest = chosenOnFolds.stream()
-          .mapToInt(onFold -> onFold.training().bestEpoch()).average().orElse(config.epochs());
-      epochs = Math.max(1, (int) Math.round(meanBest));
+      epochs = refitEpochs(config, chosenOnFolds,
+          length - config.minimumHistory() - config.horizon() + 1);
       Fitting.Trained refitted = refit(config, chosen.transform(), epochs, inputs, names,
           provenance, shared, data.source());
       training = refitted.training();
@@ -204,7 +204,7 @@ final class CandidateChoice {
         ? Metrics.of(actual, shifted(series, folds, season), scale) : ErrorMetrics.NONE;
     String stopReason = chosen.kind() == Kind.NETWORK
         ? String.format(Locale.ROOT, "refitted on all %d values for %d epochs, the mean best "
-            + "epoch of %d fold(s)%s", length, epochs, folds.size(),
+            + "epoch (in updates) of %d fold(s)%s", length, epochs, folds.size(),
             config.ensemble() > 1 ? ", " + config.ensemble() + " seeds averaged" : "")
         : chosen.label() + ": nothing to train";
     FitReport report = new FitReport(model.encoder().codec().transform(), epochs, epochs,
@@ -242,6 +242,24 @@ final class CandidateChoice {
         transform, data.source(), data.column(), training.epochsRun(), trained.trainingWindows(),
         report.wallTime().toMillis());
     return new Fitting.Result(trained.model(), report);
+  }
+
+  /**
+   * The epochs of the refit: as many parameter updates as the folds' best epochs made, on
+   * average. Where every training is one full batch that is the mean best epoch; a long series
+   * whose refit has more mini-batches per epoch than its folds gets proportionally fewer epochs.
+   */
+  static int refitEpochs(ForecasterConfig config, List<OnFold> onFolds, int refitWindows) {
+    double updates = 0;
+    for (OnFold onFold : onFolds) {
+      updates += onFold.training().bestEpoch() * batches(onFold.trainingWindows(), config);
+    }
+    updates /= onFolds.size();
+    return Math.max(1, (int) Math.round(updates / batches(refitWindows, config)));
+  }
+
+  private static int batches(int windows, ForecasterConfig config) {
+    return Math.max(1, (windows + config.batchSize() - 1) / config.batchSize());
   }
 
   /**
@@ -283,16 +301,18 @@ final class CandidateChoice {
     }
     FittedModel model;
     TrainingSummary training = null;
+    int windows = 0;
     if (candidate.kind() == Kind.NETWORK) {
       Fitting.Trained trained = Fitting.trainOn(config,
           TransformCodec.of(candidate.transform(), config.season()), prefix, names,
           fold.origin(), provenance, listener, source);
       model = trained.model();
       training = trained.training();
+      windows = trained.trainingWindows();
     } else {
       model = baseline(config, candidate.kind(), prefix[0], fold.origin(), provenance);
     }
-    return new OnFold(model, training, model.networkOutputs(prefix, fold.origin()));
+    return new OnFold(model, training, windows, model.networkOutputs(prefix, fold.origin()));
   }
 
   /**

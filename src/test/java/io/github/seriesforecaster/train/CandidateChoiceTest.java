@@ -152,6 +152,18 @@ class CandidateChoiceTest {
   }
 
   @Test
+  void refitEpochs_keepTheFoldsMeanNumberOfUpdates() {
+    ForecasterConfig config = tiny().batchSize(512).config();
+    var folds = List.of(
+        new CandidateChoice.OnFold(null, new TrainingSummary(40, 10, "", 0, 0), 600, null),
+        new CandidateChoice.OnFold(null, new TrainingSummary(50, 20, "", 0, 0), 1000, null));
+    // 10 epochs x 2 batches and 20 x 2: 30 updates on average; 1,100 windows are 3 batches
+    assertThat(CandidateChoice.refitEpochs(config, folds, 1100)).isEqualTo(10);
+    // one full batch everywhere: the mean best epoch
+    assertThat(CandidateChoice.refitEpochs(config, folds, 400)).isEqualTo(30);
+  }
+
+  @Test
   void fit_parallelEqualsSequential() {
     double[] series = seasonalRandomWalk(100, 9);
     for (int i = 0; i < series.length; i++) {

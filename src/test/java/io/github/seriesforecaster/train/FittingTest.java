@@ -69,7 +69,7 @@ class FittingTest {
     assertThat(report.epochsRun()).isLessThan(200);
     assertThat(report.bestEpoch()).isEqualTo(report.epochsRun());
     assertThat(report.stopReason()).isEqualTo("refitted on all 80 values for "
-        + report.epochsRun() + " epochs, the mean best epoch of 3 fold(s)");
+        + report.epochsRun() + " epochs, the mean best epoch (in updates) of 3 fold(s)");
   }
 
   @Test
@@ -79,6 +79,6 @@ class FittingTest {
     assertThat(report.epochsRun()).isEqualTo(5);
     assertThat(report.bestEpoch()).isEqualTo(5);
     assertThat(report.stopReason())
-        .isEqualTo("refitted on all 40 values for 5 epochs, the mean best epoch of 3 fold(s)");
+        .isEqualTo("refitted on all 40 values for 5 epochs, the mean best epoch (in updates) of 3 fold(s)");
   }
 }
