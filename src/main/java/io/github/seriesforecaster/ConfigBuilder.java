@@ -38,6 +38,8 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
   private int threads = ForecasterConfig.DEFAULT_THREADS;
   private int parallelism = ForecasterConfig.defaultParallelism();
+  private int ensemble = ForecasterConfig.DEFAULT_ENSEMBLE;
+  private int forecastHorizon = ForecasterConfig.DEFAULT_FORECAST_HORIZON;
   private List<String> featureNames = List.of();
   private List<Integer> featureIndices = List.of();
   private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
@@ -67,6 +69,8 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     delimiter = config.delimiter();
     threads = config.threads();
     parallelism = config.parallelism();
+    ensemble = config.ensemble();
+    forecastHorizon = config.forecastHorizon();
     featureNames = config.featureNames();
     featureIndices = config.featureIndices();
     featureTransform = config.featureTransform();
@@ -363,6 +367,34 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   }
 
   /**
+   * Sets how many networks the final model averages: trained on the same windows with seeds
+   * {@code seed}, {@code seed + 1}, ..., and merged into one network whose output is their mean,
+   * so the model is still one file. Costs one more training per member.
+   *
+   * @param ensemble networks, at least 1
+   * @return this builder
+   * @throws IllegalArgumentException if {@code ensemble < 1}
+   */
+  public B ensemble(int ensemble) {
+    this.ensemble = Checks.atLeast(1, ensemble, "ensemble");
+    return self();
+  }
+
+  /**
+   * Sets how many steps ahead you will forecast, so that {@code AUTO} chooses its transform or
+   * seasonal baseline by the validation error of forecasts 1 to {@code steps} ahead instead of
+   * one step ahead. 0 (the default) means {@code horizon}.
+   *
+   * @param steps steps ahead, at least 0
+   * @return this builder
+   * @throws IllegalArgumentException if {@code steps < 0}
+   */
+  public B forecastHorizon(int steps) {
+    this.forecastHorizon = Checks.atLeast(0, steps, "forecastHorizon");
+    return self();
+  }
+
+  /**
    * @return the configuration, validated as a whole
    * @throws IllegalArgumentException if a combination of values is invalid (see
    *     {@link ForecasterConfig})
@@ -371,7 +403,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
         columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
         dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-        featureIndices, featureTransform, parallelism);
+        featureIndices, featureTransform, parallelism, ensemble, forecastHorizon);
   }
 
   @SuppressWarnings("unchecked")

@@ -51,6 +51,12 @@ import java.util.Objects;
  * @param parallelism independent fits a call may run at once (transform candidates, backtest folds,
  *     the series of a set), at least 1; each of them runs on {@code threads} ND4J threads, so results
  *     are the same for every value. Defaults to the available processors
+ * @param ensemble networks averaged in the final model, trained with seeds {@code seed},
+ *     {@code seed + 1}, ... on the same windows; at least 1. The file stays one model: the members
+ *     are merged into one network whose output is their mean
+ * @param forecastHorizon steps ahead the fit chooses its candidate (transform, seasonal baseline)
+ *     for: validation error is measured over forecasts 1 to this many steps ahead; 0 means
+ *     {@code horizon} (one step for recursive forecasting)
  * @serial exclude (a record is serialized as its components, documented above; without this tag
  *     doclint would ask for a comment on each component's private field)
  */
@@ -79,7 +85,9 @@ public record ForecasterConfig(
     List<String> featureNames,
     List<Integer> featureIndices,
     TargetTransform featureTransform,
-    int parallelism) implements Serializable {
+    int parallelism,
+    int ensemble,
+    int forecastHorizon) implements Serializable {
 
   /** Default {@code window}. */
   public static final int DEFAULT_WINDOW = 12;
@@ -125,6 +133,11 @@ public record ForecasterConfig(
    * one ND4J thread than on two, because per-operation synchronisation outweighs the arithmetic.
    */
   public static final int DEFAULT_THREADS = 1;
+
+  /** Default {@code ensemble}: one network (see docs/quality.md for the measured trade-off). */
+  public static final int DEFAULT_ENSEMBLE = 1;
+  /** Default {@code forecastHorizon}: 0, the same as {@code horizon}. */
+  public static final int DEFAULT_FORECAST_HORIZON = 0;
 
   /**
    * Default {@code parallelism}: the processors available to this JVM, so independent fits use
@@ -179,6 +192,8 @@ public record ForecasterConfig(
     Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
     Checks.atLeast(1, threads, "threads");
     Checks.atLeast(1, parallelism, "parallelism");
+    Checks.atLeast(1, ensemble, "ensemble");
+    Checks.atLeast(0, forecastHorizon, "forecastHorizon");
     Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
     ConfigChecks.checkSeason(season);
@@ -214,6 +229,40 @@ public record ForecasterConfig(
   }
 
   /**
+   * The settings before {@code ensemble} and {@code forecastHorizon} existed, with those at their
+   * defaults.
+   */
+  public ForecasterConfig(int window, int hidden, int layers, int epochs, double learningRate,
+      int batchSize, long seed, String columnName, int columnIndex, double validationFraction,
+      TargetTransform transform, int horizon, int season, int patience, boolean shrink,
+      String dateColumn, String frequency, LstmImplementation lstm, MissingValues missingValues,
+      char delimiter, int threads, List<String> featureNames, List<Integer> featureIndices,
+      TargetTransform featureTransform, int parallelism) {
+    this(window, hidden, layers, epochs, learningRate, batchSize, seed, columnName, columnIndex,
+        validationFraction, transform, horizon, season, patience, shrink, dateColumn, frequency,
+        lstm, missingValues, delimiter, threads, featureNames, featureIndices, featureTransform,
+        parallelism, DEFAULT_ENSEMBLE, DEFAULT_FORECAST_HORIZON);
+  }
+
+  /**
+   * @return the steps ahead candidates are compared at: {@code forecastHorizon}, or
+   *     {@code horizon} when that is 0
+   */
+  public int choiceSteps() {
+    return forecastHorizon > 0 ? forecastHorizon : horizon;
+  }
+
+  /**
+   * @return true when {@code AUTO} also tries the seasonal naive forecasts (with and without
+   *     drift): a season is set, the transform is {@code AUTO}, there are no feature columns and
+   *     there is a validation part to compare on
+   */
+  public boolean seasonalBaselines() {
+    return season > 1 && transform == TargetTransform.AUTO && !hasFeatures()
+        && validationFraction > 0;
+  }
+
+  /**
    * Past values {@link SeriesForecaster#predict(double[])} needs: {@code window}, plus one for
    * first differences or log returns, plus {@code season} or {@code season + 1} for the seasonal
    * transforms ({@code AUTO} with a season: {@code season + 1}, whichever transform it picks).
@@ -227,6 +276,9 @@ public record ForecasterConfig(
     }
     if (hasFeatures() && featureTransform != TargetTransform.AUTO) {
       lag = Math.max(lag, TransformCodec.of(featureTransform, season).lag());
+    }
+    if (seasonalBaselines()) {
+      lag = Math.max(lag, season);
     }
     return window + lag;
   }

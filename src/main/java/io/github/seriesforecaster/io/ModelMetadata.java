@@ -105,6 +105,8 @@ public record ModelMetadata(
     config.featureNames().forEach(c.putArray("featureNames")::add);
     config.featureIndices().forEach(c.putArray("featureIndices")::add);
     c.put("featureTransform", config.featureTransform().name());
+    c.put("ensemble", config.ensemble());
+    c.put("forecastHorizon", config.forecastHorizon());
     root.put("fittedTransform", fittedTransform.name());
     root.put("shrinkage", shrinkage);
     ObjectNode d = root.putObject("data");
@@ -165,7 +167,9 @@ public record ModelMetadata(
           c.integers("featureIndices"), c.enumValueOr("featureTransform", TargetTransform.class,
               TargetTransform.AUTO),
           // a property of the machine that fits, not of the model: not stored, today's default
-          ForecasterConfig.defaultParallelism());
+          ForecasterConfig.defaultParallelism(),
+          c.integerOr("ensemble", ForecasterConfig.DEFAULT_ENSEMBLE),
+          c.integerOr("forecastHorizon", ForecasterConfig.DEFAULT_FORECAST_HORIZON));
       if (config.threads() > MAXIMUM_THREADS) {
         // threads is applied process-wide on load; a file must not ask for thousands
         throw new ModelFormatException(String.format(java.util.Locale.ROOT,
