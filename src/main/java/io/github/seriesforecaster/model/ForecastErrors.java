@@ -91,16 +91,20 @@ public final class ForecastErrors {
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
   public static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first) {
-    return measure(model, inputs, first, true);
+    return measure(model, inputs, first, Way.BATCHED);
   }
 
-  /**
-   * @param batched true to forecast from all origins together
-   *     ({@link MultiStepForecaster#forecastEach}),
-   *     false for one origin and one window at a time (the reference the batched way is tested
-   *     against)
-   */
-  static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first, boolean batched) {
+  /** The ways of computing the forecasts: the default, and two that tests compare. */
+  enum Way {
+    /** {@link MultiStepForecaster#forecastEach}: batched network calls, plain Java for small networks. */
+    BATCHED,
+    /** Batched network calls whatever the network's size. */
+    NETWORK,
+    /** One origin and one window at a time, as before batching. */
+    ONE_BY_ONE
+  }
+
+  static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first, Way way) {
     double[] series = inputs[0];
     int validation = series.length - first;
     int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
@@ -129,7 +133,7 @@ public final class ForecastErrors {
       originList.add(origin);
     }
     double[][] forecasts = forecasts(model, histories.toArray(new double[0][][]),
-        horizons.stream().mapToInt(Integer::intValue).toArray(), batched);
+        horizons.stream().mapToInt(Integer::intValue).toArray(), way);
     for (int o = 0; o < forecasts.length; o++) {
       int origin = originList.get(o);
       for (int h = 0; h < forecasts[o].length; h++) {
@@ -144,9 +148,9 @@ public final class ForecastErrors {
   }
 
   private static double[][] forecasts(
-      MultiStepForecaster model, double[][][] histories, int[] steps, boolean batched) {
-    if (batched) {
-      return model.forecastEach(histories, steps);
+      MultiStepForecaster model, double[][][] histories, int[] steps, Way way) {
+    if (way != Way.ONE_BY_ONE) {
+      return model.forecastEach(histories, steps, way == Way.NETWORK);
     }
     double[][] result = new double[histories.length][];
     for (int i = 0; i < histories.length; i++) {

@@ -33,4 +33,17 @@ public interface MultiStepForecaster {
     }
     return result;
   }
+
+  /**
+   * Forecasts from many histories at once, choosing how the network is run.
+   *
+   * @param histories input columns per origin, each as {@link #forecastInputs} takes them
+   * @param steps values to forecast per origin, each at most {@link #maximumSteps()}
+   * @param networkAlways true to use batched network calls whatever the network's size, false to
+   *     let the model choose the cheaper way; both give the same values within float rounding
+   * @return the forecasts per origin
+   */
+  default double[][] forecastEach(double[][][] histories, int[] steps, boolean networkAlways) {
+    return forecastEach(histories, steps);
+  }
 }
