@@ -45,7 +45,7 @@ public final class ParallelFitsBenchmark {
     }
     ForecasterConfig config = SeriesForecaster.builder().column(column).window(12).hidden(16)
         .epochs(epochs).transform(TargetTransform.AUTO).season(12).seed(42).config();
-    double[] series = config.toBuilder().build().readSeries(csv);
+    double[] series = SeriesForecaster.builder(config).build().readSeries(csv);
     int folds = 10;
     int horizon = 6;
     Backtest backtest = Backtest.over(series).start(series.length - folds * horizon)
