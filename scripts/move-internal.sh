@@ -18,13 +18,14 @@ cd "$(git rev-parse --show-toplevel)"
 
 base=io/github/seriesforecaster
 # The API packages stay; every other sub-package of src/main/java moves (on main at the time of
-# writing: data, model, train, io, eval, runtime, global, intervals). examples and bench exist
-# only in src/test/java and stay.
-api="chart cli many spark internal"
+# writing: data, model, train, io, eval, runtime, global, intervals), in both source trees.
+# examples and bench exist only in src/test/java and stay.
+keep="chart cli many spark internal examples bench"
 packages=""
-for dir in src/main/java/$base/*/; do
+for dir in src/main/java/$base/*/ src/test/java/$base/*/; do
+  [ -d "$dir" ] || continue
   name=$(basename "$dir")
-  case " $api " in *" $name "*) continue ;; esac
+  case " $keep $packages " in *" $name "*) continue ;; esac
   packages="$packages $name"
 done
 # after a first run only the legacy stub's model folder is left at the old place
@@ -42,11 +43,14 @@ for tree in src/main/java src/test/java; do
     from="$tree/$base/$package"
     to="$tree/$base/internal/$package"
     if [ -e "$to" ]; then
-      # already moved; a file added at the old place since would be left behind: say so
-      if [ -d "$from" ] && git ls-files "$from" | xargs -r grep -L "$marker" | grep -q .; then
-        echo "move-internal: $from has files besides the legacy stub; move them by hand" >&2
-        exit 1
-      fi
+      # already moved: files added at the old place since (e.g. by a branch merged later) follow
+      for file in $(git ls-files "$from"); do
+        if ! grep -q "$marker" "$file"; then
+          target="$to/${file#"$from"/}"
+          mkdir -p "$(dirname "$target")"
+          git mv "$file" "$target"
+        fi
+      done
       continue
     fi
     if [ -d "$from" ] && [ -n "$(git ls-files "$from")" ]; then
