@@ -276,6 +276,7 @@ public final class GlobalArchive {
     c.put("loss", config.loss().name());
     c.put("normalization", config.normalization().name());
     c.put("ensemble", config.ensemble());
+    c.put("snapshots", config.snapshots());
     c.put("threads", config.threads());
     return JSON.writeValueAsString(root);
   }
@@ -319,7 +320,8 @@ public final class GlobalArchive {
           integer(c, "validation", name), integer(c, "patience", name),
           TrainingLoss.valueOf(text(c, "loss", name)),
           Normalization.valueOf(text(c, "normalization", name)),
-          integer(c, "ensemble", name), integer(c, "threads", name));
+          integer(c, "ensemble", name), integer(c, "snapshots", name),
+          integer(c, "threads", name));
       Normalization normalization = Normalization.valueOf(text(root, "normalization", name));
       if (normalization == Normalization.AUTO) {
         throw new IllegalArgumentException("normalization must be resolved, was AUTO");

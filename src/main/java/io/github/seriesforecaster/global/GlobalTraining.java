@@ -68,7 +68,7 @@ public final class GlobalTraining {
     for (int member = 0; member < config.ensemble(); member++) {
       Member fitted = new Member(config, scaler, ids, training, baseline, member, listener);
       fitted.run();
-      networks.add(fitted.network);
+      networks.addAll(fitted.networks);
       epochsRun.add(fitted.epochsRun);
       bestEpochs.add(fitted.bestEpoch);
       windows += fitted.windows;
@@ -191,6 +191,8 @@ public final class GlobalTraining {
     return sum / actual.length / scale;
   }
 
+  private record Snapshot(double score, INDArray params) {}
+
   /** One ensemble member's training run. */
   private static final class Member {
     private final GlobalConfig config;
@@ -202,6 +204,7 @@ public final class GlobalTraining {
     private final EpochListener listener;
     private final int[] positions;
     MultiLayerNetwork network;
+    final List<MultiLayerNetwork> networks = new ArrayList<>();
     int epochsRun;
     int bestEpoch;
     long windows;
@@ -226,8 +229,9 @@ public final class GlobalTraining {
       long start = System.nanoTime();
       network = GlobalNetworks.create(config, seed);
       Random random = new Random(seed);
-      double bestScore = Double.POSITIVE_INFINITY;
-      INDArray bestParams = null;
+      // the best epochs' parameters, best first; their forecasts are averaged when keep > 1
+      int keep = config.snapshots();
+      List<Snapshot> best = new ArrayList<>();
       bestEpoch = 0;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long epochStart = System.nanoTime();
@@ -240,13 +244,15 @@ public final class GlobalTraining {
           double score = baseline.score(forecasts);
           validationText = String.format(Locale.ROOT, ", validation %.4f of seasonal naive",
               score);
-          if (score < bestScore) {
-            bestScore = score;
-            bestEpoch = epoch;
-            if (bestParams != null) {
-              bestParams.close();
+          if (best.size() < keep || score < best.get(best.size() - 1).score()) {
+            if (best.isEmpty() || score < best.get(0).score()) {
+              bestEpoch = epoch;
             }
-            bestParams = network.params().dup();
+            if (best.size() == keep) {
+              best.remove(best.size() - 1).params().close();
+            }
+            best.add(new Snapshot(score, network.params().dup()));
+            best.sort(java.util.Comparator.comparingDouble(Snapshot::score));
           }
         } else {
           bestEpoch = epoch;
@@ -260,9 +266,14 @@ public final class GlobalTraining {
           break;
         }
       }
-      if (bestParams != null) {
-        network.setParams(bestParams);
-        bestParams.close();
+      networks.add(network);
+      for (int k = 0; k < best.size(); k++) {
+        MultiLayerNetwork kept = k == 0 ? network : network.clone();
+        kept.setParams(best.get(k).params());
+        best.get(k).params().close();
+        if (k > 0) {
+          networks.add(kept);
+        }
       }
     }
 

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param normalization how windows are scaled
  * @param ensemble networks trained with seeds {@code seed, seed + 1, …} whose forecasts are
  *     averaged, at least 1
+ * @param snapshots networks kept per ensemble member: the best {@code snapshots} epochs by
+ *     validation score, whose forecasts are averaged with the others (an ensemble at no extra
+ *     training cost), at least 1; without a validation part only the last epoch is kept
  * @param threads ND4J/OpenMP/BLAS threads while fitting and forecasting (process-wide), at least 1
  * @serial exclude (a record is serialized as its components, documented above)
  */
@@ -52,6 +55,7 @@ public record GlobalConfig(
     TrainingLoss loss,
     Normalization normalization,
     int ensemble,
+    int snapshots,
     int threads) implements Serializable {
 
   /** Default {@code window} in seasons, when a season is set: one week of hourly data. */
@@ -63,9 +67,9 @@ public record GlobalConfig(
   /** Default {@code layers}. */
   public static final int DEFAULT_LAYERS = 1;
   /** Default {@code epochs}. */
-  public static final int DEFAULT_EPOCHS = 60;
+  public static final int DEFAULT_EPOCHS = 40;
   /** Default {@code learningRate}. */
-  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  public static final double DEFAULT_LEARNING_RATE = 0.003;
   /** Default {@code batchSize}. */
   public static final int DEFAULT_BATCH_SIZE = 256;
   /** Default {@code windowsPerSeries}. */
@@ -84,6 +88,8 @@ public record GlobalConfig(
   public static final Normalization DEFAULT_NORMALIZATION = Normalization.AUTO;
   /** Default {@code ensemble}: one network. */
   public static final int DEFAULT_ENSEMBLE = 1;
+  /** Default {@code snapshots}. */
+  public static final int DEFAULT_SNAPSHOTS = 1;
   /** Default {@code threads}. */
   public static final int DEFAULT_THREADS = 1;
 
@@ -127,6 +133,7 @@ public record GlobalConfig(
     Objects.requireNonNull(loss, "loss");
     Objects.requireNonNull(normalization, "normalization");
     Arguments.atLeast(1, ensemble, "ensemble");
+    Arguments.atLeast(1, snapshots, "snapshots");
     Arguments.atLeast(1, threads, "threads");
     if (window % valuesPerStep != 0) {
       throw new IllegalArgumentException("window " + window + " must be a multiple of valuesPerStep "

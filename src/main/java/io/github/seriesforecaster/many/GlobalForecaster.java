@@ -213,6 +213,7 @@ public final class GlobalForecaster {
     private TrainingLoss loss = GlobalConfig.DEFAULT_LOSS;
     private Normalization normalization = GlobalConfig.DEFAULT_NORMALIZATION;
     private int ensemble = GlobalConfig.DEFAULT_ENSEMBLE;
+    private int snapshots = GlobalConfig.DEFAULT_SNAPSHOTS;
     private int threads = GlobalConfig.DEFAULT_THREADS;
     private EpochListener listener = EpochListener.NONE;
 
@@ -235,6 +236,7 @@ public final class GlobalForecaster {
       loss = config.loss();
       normalization = config.normalization();
       ensemble = config.ensemble();
+      snapshots = config.snapshots();
       threads = config.threads();
     }
 
@@ -393,6 +395,16 @@ public final class GlobalForecaster {
     }
 
     /**
+     * @param snapshots networks kept per ensemble member: those of the best {@code snapshots}
+     *     epochs on the validation part, their forecasts averaged; at least 1
+     * @return this builder
+     */
+    public Builder snapshots(int snapshots) {
+      this.snapshots = Arguments.atLeast(1, snapshots, "snapshots");
+      return this;
+    }
+
+    /**
      * @param threads ND4J threads (process-wide), at least 1
      * @return this builder
      */
@@ -418,7 +430,7 @@ public final class GlobalForecaster {
           : season >= 2 && resolvedWindow % season == 0 ? season : 1;
       return new GlobalConfig(resolvedWindow, resolvedWidth, hidden, layers, epochs, learningRate,
           batchSize, windowsPerSeries, seed, season, horizon,
-          validation >= 0 ? validation : horizon, patience, loss, normalization, ensemble, threads);
+          validation >= 0 ? validation : horizon, patience, loss, normalization, ensemble, snapshots, threads);
     }
 
     /**

@@ -35,7 +35,7 @@ import java.util.concurrent.Future;
  * {@code --series=N} uses the first N series; {@code name=value} overrides a
  * {@code GlobalForecaster} setting (window, hidden, layers, epochs, learningRate, batchSize,
  * windowsPerSeries, seed, patience, validation, valuesPerStep, loss, normalization, ensemble,
- * threads) for experiments.
+ * snapshots, threads) for experiments.
  */
 public final class M4Benchmark {
   private static final int HORIZON = 48;
@@ -132,7 +132,8 @@ public final class M4Benchmark {
 
   private static String describe(GlobalForecaster f) {
     var c = f.config();
-    return String.format(Locale.ROOT, "(w%d h%d x%d%s)", c.window(), c.hidden(), c.ensemble(),
+    return String.format(Locale.ROOT, "(w%d h%d x%d s%d%s)", c.window(), c.hidden(), c.ensemble(),
+        c.snapshots(),
         c.loss() == TrainingLoss.MAE ? "" : " " + c.loss());
   }
 
@@ -175,6 +176,7 @@ public final class M4Benchmark {
       case "loss" -> b.loss(TrainingLoss.valueOf(value));
       case "normalization" -> b.normalization(Normalization.valueOf(value));
       case "ensemble" -> b.ensemble(Integer.parseInt(value));
+      case "snapshots" -> b.snapshots(Integer.parseInt(value));
       case "threads" -> b.threads(Integer.parseInt(value));
       default -> throw new IllegalArgumentException("unknown setting '" + name + "'");
     }

@@ -184,18 +184,25 @@ class GlobalForecasterTest {
   }
 
   @Test
-  void fit_zerosAndNegativesUseStandardize() {
+  void fit_zerosAndNegativesUseStandardize() throws Exception {
     SeriesSet shifted = train.map(v -> {
       for (int i = 0; i < v.length; i++) {
         v[i] = v[i] / (1 + Math.abs(v[0])) - 1;
       }
       return v;
     });
-    GlobalForecaster f = smallModel().epochs(1).ensemble(2).windowsPerSeries(2).build();
+    GlobalForecaster f = smallModel().epochs(2).ensemble(2).snapshots(2).windowsPerSeries(2)
+        .build();
     GlobalFitReport r = f.fit(shifted);
     assertThat(r.normalization()).isEqualTo(Normalization.STANDARDIZE);
     assertThat(r.epochsRun()).hasSize(2);
-    assertThat(Arrays.stream(f.forecast(shifted.get("s1"), HORIZON)).allMatch(Double::isFinite)).isTrue();
+    double[] forecast = f.forecast(shifted.get("s1"), HORIZON);
+    assertThat(Arrays.stream(forecast).allMatch(Double::isFinite)).isTrue();
+    // four networks (two members, two snapshots each) survive a round trip through bytes
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    f.save(bytes);
+    GlobalForecaster loaded = GlobalForecaster.load(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(loaded.forecast(shifted.get("s1"), HORIZON)).containsExactly(forecast);
   }
 
   @Test
@@ -208,6 +215,8 @@ class GlobalForecasterTest {
         .hasMessage("learningRate must be > 0.0 and < 1.0, was 1.0");
     assertThatThrownBy(() -> GlobalForecaster.builder().ensemble(0))
         .hasMessage("ensemble must be >= 1, was 0");
+    assertThatThrownBy(() -> GlobalForecaster.builder().snapshots(0))
+        .hasMessage("snapshots must be >= 1, was 0");
     assertThatThrownBy(() -> GlobalForecaster.builder().window(50).valuesPerStep(24).build())
         .hasMessage("window 50 must be a multiple of valuesPerStep 24; the window is fed as "
             + "whole steps of valuesPerStep values");
