@@ -32,6 +32,7 @@ public final class Backtest {
   private int horizon = 1;
   private int stride = 1;
   private int refitEvery;
+  private double[] levels = new double[0];
 
   private Backtest(double[] series, SeriesFrame frame, String target) {
     this.series = series;
@@ -104,6 +105,24 @@ public final class Backtest {
   }
 
   /**
+   * Also forecasts prediction intervals at these levels from every origin (with
+   * {@link SeriesForecaster#forecastWithIntervals}) and scores them in
+   * {@link BacktestResult#intervals()}; only for {@link #run(ForecasterConfig)}.
+   *
+   * @param levels coverage levels strictly between 0 and 1, e.g. 0.8 and 0.95; none turns
+   *     intervals off
+   * @return this backtest
+   */
+  public Backtest levels(double... levels) {
+    Objects.requireNonNull(levels, "levels");
+    for (double level : levels) {
+      Checks.between(0.0, 1.0, level, "level");
+    }
+    this.levels = levels.clone();
+    return this;
+  }
+
+  /**
    * Runs the LSTM with the given settings. Its validation part (early stopping, shrinkage) comes
    * out of the values before each fit's origin.
    *
@@ -124,9 +143,9 @@ public final class Backtest {
   public BacktestResult run(ForecasterConfig config, EpochListener listener) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(listener, "listener");
-    if (frame != null && !SeriesForecaster.targetColumn(config, frame.columns()).equals(target)) {
+    if (frame != null && !FrameColumns.target(config, frame.columns()).equals(target)) {
       throw new IllegalArgumentException("the configuration's target column is '"
-          + SeriesForecaster.targetColumn(config, frame.columns()) + "' but this backtest scores '"
+          + FrameColumns.target(config, frame.columns()) + "' but this backtest scores '"
           + target + "'; set column(\"" + target + "\")");
     }
     if (frame != null && config.hasFeatures() && horizon > config.horizon()) {
@@ -138,7 +157,7 @@ public final class Backtest {
     return run(new Fitter() {
       @Override
       Forecaster fit(int origin) {
-        SeriesForecaster forecaster = config.toBuilder().listener(listener).build();
+        SeriesForecaster forecaster = SeriesForecaster.builder(config).listener(listener).build();
         try {
           reports.add(frame == null ? forecaster.fit(Arrays.copyOf(series, origin))
               : forecaster.fit(frame.rows(0, origin)));
@@ -157,6 +176,18 @@ public final class Backtest {
         // the model reads only its last minimumHistory rows
         int from = Math.max(0, origin - model.minimumHistory());
         return ((SeriesForecaster) model).forecast(frame.rows(from, origin), horizon);
+      }
+
+      @Override
+      ForecastIntervals intervals(Forecaster model, int origin) {
+        if (levels.length == 0) {
+          return null;
+        }
+        SeriesForecaster forecaster = (SeriesForecaster) model;
+        // the whole history: the intervals follow its recent volatility
+        return frame == null
+            ? forecaster.forecastWithIntervals(Arrays.copyOf(series, origin), horizon, levels)
+            : forecaster.forecastWithIntervals(frame.rows(0, origin), horizon, levels);
       }
 
       @Override
@@ -195,6 +226,11 @@ public final class Backtest {
     /** @return the model fitted on the values before {@code origin} */
     abstract Forecaster fit(int origin);
 
+    /** @return intervals from the values before {@code origin}, or {@code null} for none */
+    ForecastIntervals intervals(Forecaster model, int origin) {
+      return null;
+    }
+
     /** @return the model's {@code horizon} forecasts from the values before {@code origin} */
     double[] forecast(Forecaster model, int origin) {
       return model.forecast(Arrays.copyOf(series, origin), horizon);
@@ -232,9 +268,22 @@ public final class Backtest {
       }
       double[] seasonalForecast = seasonal != null && history.length >= season
           ? seasonal.forecast(history, horizon) : null;
-      origins.add(new BacktestResult.Origin(origin,
-          Arrays.copyOfRange(series, origin, origin + horizon),
-          fitter.forecast(model, origin), naive.forecast(history, horizon), seasonalForecast));
+      ForecastIntervals intervals = fitter.intervals(model, origin);
+      double[] actual = Arrays.copyOfRange(series, origin, origin + horizon);
+      double[] naiveForecast = naive.forecast(history, horizon);
+      if (intervals == null) {
+        origins.add(new BacktestResult.Origin(origin, actual, fitter.forecast(model, origin),
+            naiveForecast, seasonalForecast));
+      } else {
+        double[][] lower = new double[levels.length][];
+        double[][] upper = new double[levels.length][];
+        for (int l = 0; l < levels.length; l++) {
+          lower[l] = intervals.lower(levels[l]);
+          upper[l] = intervals.upper(levels[l]);
+        }
+        origins.add(new BacktestResult.Origin(origin, actual, intervals.point(), naiveForecast,
+            seasonalForecast, levels, lower, upper));
+      }
     }
     double scale = Metrics.naiveScale(series, first, season > 1 ? season : 1);
     return BacktestResult.of(model.name(), origins, fits, fitter.reports, scale, season);

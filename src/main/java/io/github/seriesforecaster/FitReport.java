@@ -1,6 +1,7 @@
 package io.github.seriesforecaster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,6 +31,10 @@ import java.util.Objects;
  * @param intervalCoverage80 share of one-step validation errors inside the 80% interval when the
  *     interval is calibrated on the other half of the validation part (first half calibrates,
  *     second half is scored); near 0.8 when the intervals are honest, NaN without validation
+ * @param intervals the same hold-out check of the intervals {@code forecastWithIntervals} builds,
+ *     for 80% and 95%, over every measured horizon step of the second half's origins: coverage,
+ *     mean width and MSIS (scaled by the training part's mean absolute seasonal difference); empty
+ *     without validation or when the validation part is too short to split
  */
 public record FitReport(
     TargetTransform transform,
@@ -44,9 +49,20 @@ public record FitReport(
     ErrorMetrics naive,
     ErrorMetrics seasonalNaive,
     double shrinkage,
-    double intervalCoverage80) {
+    double intervalCoverage80,
+    List<IntervalMetrics> intervals) {
+
+  /** The report without interval metrics, as before they were added. */
+  public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
+      double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
+      ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
+      double intervalCoverage80) {
+    this(transform, epochsRun, bestEpoch, stopReason, trainingLoss, wallTime, trainingWindows,
+        validationWindows, model, naive, seasonalNaive, shrinkage, intervalCoverage80, List.of());
+  }
 
   public FitReport {
+    intervals = List.copyOf(intervals);
     Objects.requireNonNull(transform, "transform");
     Objects.requireNonNull(stopReason, "stopReason");
     Objects.requireNonNull(wallTime, "wallTime");
@@ -88,6 +104,9 @@ public record FitReport(
     }
     text.append(String.format(Locale.ROOT,
         "  80%% intervals cover %.0f%% of held-out one-step errors%n", 100 * intervalCoverage80));
+    for (IntervalMetrics metrics : intervals) {
+      text.append("  held out, all steps: ").append(metrics).append(String.format(Locale.ROOT, "%n"));
+    }
     text.append(beatsNaive()
         ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
             rmseRatioToNaive())

@@ -1,13 +1,14 @@
 package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.TransformCodec;
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The immutable settings of a {@link SeriesForecaster}, as built by {@link SeriesForecaster.Builder}
- * and stored in every model file. The compact constructor re-checks every value, so a
+ * or {@link ForecasterConfig.Builder} and stored in every model file. The compact constructor re-checks every value, so a
  * configuration read back from a model file is validated exactly like one from the builder.
  *
  * @param window past observations per prediction (the LSTM's time steps), at least 1
@@ -48,6 +49,9 @@ import java.util.Objects;
  * @param featureIndices 0-based indices of further input columns, or empty
  * @param featureTransform how feature columns are transformed before scaling: {@code AUTO} (the
  *     default) like the target, or {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
+ * @param parallelism independent fits a call may run at once (transform candidates, backtest folds,
+ *     the series of a set), at least 1; each of them runs on {@code threads} ND4J threads, so results
+ *     are the same for every value. Defaults to the available processors
  */
 public record ForecasterConfig(
     int window,
@@ -73,7 +77,8 @@ public record ForecasterConfig(
     int threads,
     List<String> featureNames,
     List<Integer> featureIndices,
-    TargetTransform featureTransform) {
+    TargetTransform featureTransform,
+    int parallelism) implements Serializable {
 
   /** Default {@code window}. */
   public static final int DEFAULT_WINDOW = 12;
@@ -120,6 +125,16 @@ public record ForecasterConfig(
    */
   public static final int DEFAULT_THREADS = 1;
 
+  /**
+   * Default {@code parallelism}: the processors available to this JVM, so independent fits use
+   * every core while each fit stays on one ND4J thread.
+   *
+   * @return the number of available processors, at least 1
+   */
+  public static int defaultParallelism() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
   /** Validates every value; see the parameter descriptions for the rules. */
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
@@ -134,16 +149,14 @@ public record ForecasterConfig(
     Checks.atLeast(1, batchSize, "batchSize");
     Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
     Checks.atLeast(1, threads, "threads");
+    Checks.atLeast(1, parallelism, "parallelism");
     Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
-    Checks.atLeast(0, season, "season");
+    checkSeason(season);
     if (horizon > 1 && (transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)) {
       throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
           + "DIFFERENCES, LOG_RETURNS or AUTO, was " + transform);
-    }
-    if (season == 1) {
-      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
     }
     if ((transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) && season == 0) {
@@ -152,8 +165,8 @@ public record ForecasterConfig(
     }
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(lstm, "lstm");
-    if (dateColumn != null && dateColumn.isBlank()) {
-      throw new IllegalArgumentException("dateColumn must not be blank, was '" + dateColumn + "'");
+    if (dateColumn != null) {
+      checkDateColumn(dateColumn);
     }
     if (frequency != null) {
       io.github.seriesforecaster.data.TimeStep.parse(frequency);
@@ -164,14 +177,11 @@ public record ForecasterConfig(
           "column is set both by name ('" + columnName + "') and by index (" + columnIndex
               + "); set only one");
     }
-    if (columnName != null && columnName.isBlank()) {
-      throw new IllegalArgumentException("column name must not be blank, was '" + columnName + "'");
+    if (columnName != null) {
+      checkColumnName(columnName);
     }
     Checks.atLeast(-1, columnIndex, "column index");
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException(
-          "delimiter must not be a quote or line break, was '" + printable(delimiter) + "'");
-    }
+    checkDelimiter(delimiter);
   }
 
   /**
@@ -203,9 +213,22 @@ public record ForecasterConfig(
     return TransformCodec.candidates(transform, season);
   }
 
-  /** @return a builder holding these settings, to derive a variant */
-  public SeriesForecaster.Builder toBuilder() {
-    return new SeriesForecaster.Builder(this);
+  /**
+   * @return a builder with every setting at its default, for a configuration without a forecaster
+   *     (see {@link SeriesForecaster#builder()} for one with)
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Derives a variant: {@code config.toBuilder().window(9).config()}. For a forecaster with these
+   * settings, use {@link SeriesForecaster#builder(ForecasterConfig)}.
+   *
+   * @return a builder holding these settings
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** @return how the column is chosen, for messages: {@code 'Close'}, {@code #4} or {@code last} */
@@ -260,6 +283,49 @@ public record ForecasterConfig(
         throw new IllegalArgumentException(
             "feature index " + index + " is listed twice in " + indices);
       }
+    }
+  }
+
+  /** The checks that both the builders' setters and this record's constructor make. */
+  static String checkColumnName(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("column name must not be blank, was '" + name + "'");
+    }
+    return name;
+  }
+
+  static int checkSeason(int season) {
+    Checks.atLeast(0, season, "season");
+    if (season == 1) {
+      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+    }
+    return season;
+  }
+
+  static String checkDateColumn(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("dateColumn must not be blank, was '" + name + "'");
+    }
+    return name;
+  }
+
+  static char checkDelimiter(char delimiter) {
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException(
+          "delimiter must not be a quote or line break, was '" + printable(delimiter) + "'");
+    }
+    return delimiter;
+  }
+
+  /**
+   * Collects the settings of a configuration without a forecaster; {@link #config()} builds it.
+   * The setters are those of {@link SeriesForecaster.Builder}.
+   */
+  public static final class Builder extends ConfigBuilder<Builder> {
+    Builder() {}
+
+    Builder(ForecasterConfig config) {
+      super(config);
     }
   }
 

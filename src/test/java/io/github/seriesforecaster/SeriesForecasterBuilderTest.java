@@ -127,11 +127,11 @@ class SeriesForecasterBuilderTest {
     assertThatThrownBy(() -> new ForecasterConfig(0, valid.hidden(), valid.layers(),
         valid.epochs(), valid.learningRate(), valid.batchSize(), valid.seed(), null, -1,
         valid.validationFraction(), valid.transform(), 1, 0, 30, true, null, null, LstmImplementation.FAST,
-        valid.missingValues(), ',', 1, List.of(), List.of(), TargetTransform.AUTO))
+        valid.missingValues(), ',', 1, List.of(), List.of(), TargetTransform.AUTO, 1))
         .hasMessage("window must be >= 1, was 0");
     assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", 2, 0.3,
         TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST, MissingValues.DROP, ',', 1,
-        List.of(), List.of(), TargetTransform.AUTO))
+        List.of(), List.of(), TargetTransform.AUTO, 1))
         .hasMessage("column is set both by name ('Close') and by index (2); set only one");
   }
 
@@ -154,7 +154,7 @@ class SeriesForecasterBuilderTest {
     ForecasterConfig valid = SeriesForecaster.builder().config();
     assertThatThrownBy(() -> new ForecasterConfig(3, 6, 1, 1, 0.01, 8, 1, "Close", -1, 0.3,
         TargetTransform.LEVELS, 1, 0, 30, true, null, null, LstmImplementation.FAST,
-        MissingValues.DROP, ',', 1, List.of("Open"), List.of(2), TargetTransform.AUTO))
+        MissingValues.DROP, ',', 1, List.of("Open"), List.of(2), TargetTransform.AUTO, 1))
         .hasMessage("features are set both by name [Open] and by index [2]; set only one");
     assertThat(valid.hasFeatures()).isFalse();
     assertThatThrownBy(() -> SeriesForecaster.builder()
@@ -175,6 +175,32 @@ class SeriesForecasterBuilderTest {
     assertThat(variant.seed()).isEqualTo(7);
     assertThat(original.window()).isEqualTo(5);
     assertThat(original.toBuilder().config()).isEqualTo(original);
+  }
+
+  @Test
+  void builderOfConfig_buildsAForecasterWithThoseSettings() {
+    ForecasterConfig config = ForecasterConfig.builder().window(5).season(4).dateColumn("Date")
+        .config();
+    SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
+    assertThat(forecaster.config()).isEqualTo(config);
+    assertThat(SeriesForecaster.builder(config).epochs(2).config())
+        .isEqualTo(config.toBuilder().epochs(2).config());
+  }
+
+  @Test
+  void configBuilder_checksLikeTheForecasterBuilderAndTheRecord() {
+    // one check per rule: the setter, the config-side builder and the record say the same
+    String season = "season must be 0 (none) or >= 2, was 1";
+    assertThatThrownBy(() -> ForecasterConfig.builder().season(1)).hasMessage(season);
+    assertThatThrownBy(() -> SeriesForecaster.builder().season(1)).hasMessage(season);
+    assertThatThrownBy(() -> ForecasterConfig.builder().column(" "))
+        .hasMessage("column name must not be blank, was ' '");
+    assertThatThrownBy(() -> ForecasterConfig.builder().dateColumn(""))
+        .hasMessage("dateColumn must not be blank, was ''");
+    // the delimiter is now checked by its setter too, with the record's message
+    assertThatThrownBy(() -> SeriesForecaster.builder().delimiter('"'))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("delimiter must not be a quote or line break, was '\"'");
   }
 
   @Test

@@ -70,7 +70,7 @@ final class SeriesInput {
   }
 
   private SeriesForecaster reader(ForecasterConfig config) {
-    SeriesForecaster.Builder builder = config.toBuilder();
+    SeriesForecaster.Builder builder = SeriesForecaster.builder(config);
     if (column != null) {
       if (ModelOptions.isIndex(column)) {
         builder.column(Integer.parseInt(column));

@@ -103,8 +103,8 @@ public final class CsvSeriesReader {
     CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
     try {
       reader.initialize(new FileSplit(file.toFile()));
-      return readRecords(reader, name, new Selection(
-          columnName, columnIndex, dateColumn, featureNames, featureIndices));
+      return readRecords(reader, name, new ColumnSelection(
+          columnName, columnIndex, featureNames, featureIndices), dateColumn);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + name, e);
@@ -113,43 +113,14 @@ public final class CsvSeriesReader {
     }
   }
 
-  /** Which columns to read, as configured (names or indices, not yet resolved to a header). */
-  private record Selection(String columnName, int columnIndex, String dateColumn,
-      List<String> featureNames, List<Integer> featureIndices) {
-
-    /** @return 0-based indices of the columns to read: the value column first, then features */
-    int[] resolve(String file, List<String> header) {
-      List<Integer> columns = new ArrayList<>();
-      columns.add(resolveColumn(file, header, columnName, columnIndex));
-      for (String feature : featureNames) {
-        addOnce(columns, resolveColumn(file, header, feature, -1));
-      }
-      for (int feature : featureIndices) {
-        if (feature >= header.size()) {
-          throw new SeriesFormatException(String.format(Locale.ROOT,
-              "%s has %d columns (%s), so feature index %d is out of range 0-%d",
-              file, header.size(), header, feature, header.size() - 1));
-        }
-        addOnce(columns, feature);
-      }
-      return columns.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static void addOnce(List<Integer> columns, int column) {
-      if (!columns.contains(column)) {
-        columns.add(column);
-      }
-    }
-  }
-
-  private SeriesData readRecords(CSVRecordReader reader, String name, Selection selection) {
+  private SeriesData readRecords(CSVRecordReader reader, String name, ColumnSelection selection,
+      String dateColumn) {
     List<String> header = null;
     int line = 0;
     int[] columns = null;
     String[] labels = null;
     DoubleList[] values = null;
     int dateIndex = -1;
-    String dateColumn = selection.dateColumn();
     List<LocalDateTime> times = dateColumn == null ? null : new ArrayList<>();
     LocalDateTime previousTime = null;
     int rows = 0;
@@ -173,7 +144,8 @@ public final class CsvSeriesReader {
       }
       if (header == null) {
         header = headerNames(record);
-        columns = selection.resolve(name, header);
+        ColumnSelection.Failures failures = failures(name, header);
+        columns = selection.resolve(header, failures);
         labels = new String[columns.length];
         values = new DoubleList[columns.length];
         for (int c = 0; c < columns.length; c++) {
@@ -181,7 +153,7 @@ public final class CsvSeriesReader {
           values[c] = new DoubleList();
         }
         if (dateColumn != null) {
-          dateIndex = resolveColumn(name, header, dateColumn, -1);
+          dateIndex = ColumnSelection.indexOf(header, dateColumn, failures);
         }
         continue;
       }
@@ -307,25 +279,22 @@ public final class CsvSeriesReader {
     return names;
   }
 
-  private static int resolveColumn(
-      String name, List<String> header, String columnName, int columnIndex) {
-    if (columnName != null) {
-      int index = header.indexOf(columnName.trim());
-      if (index < 0) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s has no column '%s'; its columns are %s", name, columnName, header));
+  /** A missing column of a CSV file, reported with the file's name and header. */
+  private static ColumnSelection.Failures failures(String file, List<String> header) {
+    return new ColumnSelection.Failures() {
+      @Override
+      public RuntimeException noColumn(String column) {
+        return new SeriesFormatException(String.format(Locale.ROOT,
+            "%s has no column '%s'; its columns are %s", file, column, header));
       }
-      return index;
-    }
-    if (columnIndex >= 0) {
-      if (columnIndex >= header.size()) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s has %d columns (%s), so column index %d is out of range 0-%d",
-            name, header.size(), header, columnIndex, header.size() - 1));
+
+      @Override
+      public RuntimeException outOfRange(String what, int index) {
+        return new SeriesFormatException(String.format(Locale.ROOT,
+            "%s has %d columns (%s), so %s %d is out of range 0-%d",
+            file, header.size(), header, what, index, header.size() - 1));
       }
-      return columnIndex;
-    }
-    return header.size() - 1;
+    };
   }
 
   private static String abbreviate(String cell) {

@@ -2,9 +2,8 @@ package io.github.seriesforecaster.io;
 
 import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.data.Scaler;
-import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
-import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
 import io.github.seriesforecaster.model.ForecastErrors;
@@ -200,11 +199,8 @@ public final class ForecasterArchive {
                 + "the network reads %d; the file is inconsistent",
             name, inputs, metadata.data().inputColumns(), scalers.size(), networkInputs));
       }
-      int season = metadata.config().season();
-      encoder = new WindowEncoder(TransformCodec.of(metadata.fittedTransform(), season),
-          TransformCodec.of(
-              metadata.config().featureTransformFor(metadata.fittedTransform()), season),
-          metadata.config().window(), scalers, metadata.shrinkage());
+      encoder = WindowEncoder.of(metadata.config(), metadata.fittedTransform(), scalers,
+          metadata.shrinkage());
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": " + e.getMessage(), e);
     }

@@ -163,7 +163,9 @@ public record ModelMetadata(
           c.enumValue("missingValues", MissingValues.class),
           c.character("delimiter"), c.integer("threads"), c.texts("featureNames"),
           c.integers("featureIndices"), c.enumValueOr("featureTransform", TargetTransform.class,
-              TargetTransform.AUTO));
+              TargetTransform.AUTO),
+          // a property of the machine that fits, not of the model: not stored, today's default
+          ForecasterConfig.defaultParallelism());
       if (config.threads() > MAXIMUM_THREADS) {
         // threads is applied process-wide on load; a file must not ask for thousands
         throw new ModelFormatException(String.format(java.util.Locale.ROOT,

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.model;
 
+import io.github.seriesforecaster.intervals.ScaledErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,13 @@ public final class ForecastErrors {
   static final int MAXIMUM_ORIGINS = 250;
 
   private final double[][] sortedByStep;
+  private final double[][] inOrderByStep;
+  private final ScaledErrors scaled;
 
   /** @param errorsByStep absolute errors for steps 1, 2, ...; each non-empty */
   public ForecastErrors(double[][] errorsByStep) {
     sortedByStep = new double[errorsByStep.length][];
+    inOrderByStep = new double[errorsByStep.length][];
     for (int h = 0; h < errorsByStep.length; h++) {
       if (errorsByStep[h].length == 0) {
         throw new IllegalArgumentException("step " + (h + 1) + " has no errors");
@@ -31,11 +35,51 @@ public final class ForecastErrors {
       for (int i = 0; i < errorsByStep[h].length; i++) {
         sortedByStep[h][i] = (float) errorsByStep[h][i];
       }
+      inOrderByStep[h] = sortedByStep[h].clone();
       Arrays.sort(sortedByStep[h]);
     }
     if (sortedByStep.length == 0) {
       throw new IllegalArgumentException("no forecast errors");
     }
+    scaled = null;
+  }
+
+  private ForecastErrors(ForecastErrors errors, ScaledErrors scaled) {
+    this.sortedByStep = errors.sortedByStep;
+    this.inOrderByStep = errors.inOrderByStep;
+    this.scaled = scaled;
+  }
+
+  /**
+   * @param scores the same errors divided by the volatility at their origins, or {@code null}
+   * @return these errors with volatility-scaled scores for adaptive intervals
+   */
+  public ForecastErrors withScaled(ScaledErrors scores) {
+    return new ForecastErrors(this, scores);
+  }
+
+  /** @return the volatility-scaled scores, or {@code null} (models saved before they existed) */
+  public ScaledErrors scaled() {
+    return scaled;
+  }
+
+  /**
+   * The validation origins {@link #measure} forecasts from, in order: every index from
+   * {@code first}, thinned evenly to at most {@link #MAXIMUM_ORIGINS}. The errors of step
+   * {@code h} belong to the first {@code errorsInOrder(h).length} of them.
+   *
+   * @param first index of the first validation value
+   * @param length the series length
+   * @return indices of the first value forecast from each origin
+   */
+  public static int[] origins(int first, int length) {
+    int origins = length - first;
+    double spacing = Math.max(1.0, (double) origins / MAXIMUM_ORIGINS);
+    List<Integer> result = new ArrayList<>();
+    for (double position = 0; position < origins; position += spacing) {
+      result.add(first + (int) position);
+    }
+    return result.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -46,7 +90,17 @@ public final class ForecastErrors {
    * @param first index of the first validation value
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
-  public static ForecastErrors measure(FittedModel model, double[][] inputs, int first) {
+  public static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first) {
+    return measure(model, inputs, first, true);
+  }
+
+  /**
+   * @param batched true to forecast from all origins together
+   *     ({@link MultiStepForecaster#forecastEach}),
+   *     false for one origin and one window at a time (the reference the batched way is tested
+   *     against)
+   */
+  static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first, boolean batched) {
     double[] series = inputs[0];
     int validation = series.length - first;
     int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
@@ -57,20 +111,29 @@ public final class ForecastErrors {
     for (int h = 0; h < steps; h++) {
       errors.add(new ArrayList<>());
     }
+    List<double[][]> histories = new ArrayList<>();
+    List<Integer> horizons = new ArrayList<>();
+    List<Integer> originList = new ArrayList<>();
     int origins = validation;
     double spacing = Math.max(1.0, (double) origins / MAXIMUM_ORIGINS);
     for (double position = 0; position < origins; position += spacing) {
       int origin = first + (int) position;
-      int horizon = Math.min(steps, series.length - origin);
       // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
-      int from = Math.max(0, origin - model.encoder().minimumHistory());
+      int from = Math.max(0, origin - model.minimumHistory());
       double[][] history = new double[inputs.length][];
       for (int c = 0; c < inputs.length; c++) {
         history[c] = Arrays.copyOfRange(inputs[c], from, origin);
       }
-      double[] forecast = model.forecastInputs(history, horizon);
-      for (int h = 0; h < horizon; h++) {
-        errors.get(h).add(Math.abs(series[origin + h] - forecast[h]));
+      histories.add(history);
+      horizons.add(Math.min(steps, series.length - origin));
+      originList.add(origin);
+    }
+    double[][] forecasts = forecasts(model, histories.toArray(new double[0][][]),
+        horizons.stream().mapToInt(Integer::intValue).toArray(), batched);
+    for (int o = 0; o < forecasts.length; o++) {
+      int origin = originList.get(o);
+      for (int h = 0; h < forecasts[o].length; h++) {
+        errors.get(h).add(Math.abs(series[origin + h] - forecasts[o][h]));
       }
     }
     double[][] byStep = new double[steps][];
@@ -80,9 +143,29 @@ public final class ForecastErrors {
     return new ForecastErrors(byStep);
   }
 
+  private static double[][] forecasts(
+      MultiStepForecaster model, double[][][] histories, int[] steps, boolean batched) {
+    if (batched) {
+      return model.forecastEach(histories, steps);
+    }
+    double[][] result = new double[histories.length][];
+    for (int i = 0; i < histories.length; i++) {
+      result[i] = model.forecastInputs(histories[i], steps[i]);
+    }
+    return result;
+  }
+
   /** @return the steps with measured errors */
   public int steps() {
     return sortedByStep.length;
+  }
+
+  /**
+   * @return a copy of the errors of step {@code step} (from 1) in the order they were given: origin
+   *     order for measured errors, sorted for errors read from a model file
+   */
+  public double[] errorsInOrder(int step) {
+    return inOrderByStep[step - 1].clone();
   }
 
   /** @return a copy of the sorted errors of step {@code step} (from 1) */

@@ -3,6 +3,7 @@ package io.github.seriesforecaster.train;
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
+import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.ForecasterException;
 import io.github.seriesforecaster.SeriesFormatException;
@@ -14,9 +15,11 @@ import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.data.Windows;
 import io.github.seriesforecaster.eval.Metrics;
 import io.github.seriesforecaster.model.FittedModel;
+import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.model.ForecastErrors;
+import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +71,7 @@ public final class Fitting {
     for (TargetTransform transform : candidates) {
       for (int c = 0; c < inputs.length; c++) {
         try {
-          TransformCodec.of(c == 0 ? transform : config.featureTransformFor(transform),
-              config.season()).checkSeries(inputs[c], 0, "value");
+          WindowEncoder.codec(config, transform, c).checkSeries(inputs[c], 0, "value");
         } catch (IllegalArgumentException e) {
           String column = inputs.length == 1 ? "" : " column '" + names.get(c) + "'";
           throw new SeriesFormatException(data.source() + column + ": " + e.getMessage(), e);
@@ -80,8 +82,7 @@ public final class Fitting {
     NativeRuntime.useThreads(config.threads());
     String timeStep = null;
     if (data.times() != null) {
-      timeStep = config.frequency() != null ? config.frequency()
-          : TimeStep.infer(data.times()).toString();
+      timeStep = TimeStep.resolve(config.frequency(), null, data.times());
     }
     TrainingData provenance = TrainingData.of(data.source(), data.rows(), data.missing(),
         timeStep, data.inputColumns(), inputs);
@@ -106,10 +107,16 @@ public final class Fitting {
     int first = split.trainingValues();
     FittedModel model = best.model();
     double coverage = Double.NaN;
+    List<IntervalMetrics> intervals = List.of();
     ForecastErrors errors = ForecastErrors.measure(model, inputs, first);
     if (errors != null) {
-      model = model.withErrors(errors);
-      coverage = oneStepCoverage(best.forecasts(), series, first);
+      VolatilityScale volatility = VolatilityScale.standard();
+      model = model.withErrors(IntervalCalibration.calibrate(errors, series, first, volatility));
+      List<IntervalMetrics> oneStep =
+          IntervalHoldOut.check(errors, series, first, volatility, config.season(), 1, 0.8);
+      coverage = oneStep.isEmpty() ? Double.NaN : oneStep.get(0).coverage();
+      intervals = IntervalHoldOut.check(errors, series, first, volatility, config.season(),
+          Integer.MAX_VALUE, 0.8, 0.95);
     }
     double[] actual = Arrays.copyOfRange(series, first, series.length);
     double scale = Metrics.naiveScale(series, first, 1);
@@ -125,7 +132,7 @@ public final class Fitting {
         training.epochsRun(), training.bestEpoch(), training.stopReason(),
         training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
         best.trainingWindows(), actual.length, best.metrics(), naiveMetrics, seasonalMetrics,
-        best.model().encoder().shrinkage(), coverage);
+        best.model().encoder().shrinkage(), coverage, intervals);
     log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
             + "validation RMSE {} vs naive {}, shrinkage {}",
         report.transform(), data.source(), data.column(), training.epochsRun(),
@@ -139,15 +146,6 @@ public final class Fitting {
     return new Result(model, report);
   }
 
-  /** Hold-out coverage of the 80% one-step interval on the validation part. */
-  private static double oneStepCoverage(double[] oneStep, double[] series, int first) {
-    double[] errorsInOrder = new double[oneStep.length];
-    for (int i = 0; i < oneStep.length; i++) {
-      errorsInOrder[i] = Math.abs(series[first + i] - oneStep[i]);
-    }
-    return ForecastErrors.holdOutCoverage(errorsInOrder, 0.8);
-  }
-
   /** One trained candidate transform, its one-step validation forecasts and their accuracy. */
   private record Candidate(FittedModel model, TrainingSummary training, int trainingWindows,
       double[] forecasts, ErrorMetrics metrics) {}
@@ -156,8 +154,7 @@ public final class Fitting {
       double[][] inputs, List<String> names, int first, TrainingData provenance,
       EpochListener listener, String source) {
     double[] series = inputs[0];
-    TransformCodec featureCodec =
-        TransformCodec.of(config.featureTransformFor(codec.transform()), config.season());
+    TransformCodec featureCodec = WindowEncoder.codec(config, codec.transform(), 1);
     // the scalers see the training part only
     double[][] transformed = new double[inputs.length][];
     for (int c = 0; c < inputs.length; c++) {
@@ -175,8 +172,7 @@ public final class Fitting {
       }
     }
     List<Scaler> scalers = Scaler.fitColumns(transformed);
-    WindowEncoder encoder =
-        new WindowEncoder(codec, featureCodec, config.window(), scalers, 1.0);
+    WindowEncoder encoder = WindowEncoder.of(config, codec.transform(), scalers, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
     int horizon = config.horizon();
     DataSet windows =

@@ -2,7 +2,7 @@ package io.github.seriesforecaster.train;
 
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecasterConfig;
-import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.ForwardPassSize;
 import io.github.seriesforecaster.model.lstm.FastLstmTrainingStep;
 import java.util.ArrayList;

@@ -1,0 +1,143 @@
+package io.github.seriesforecaster.many;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * The immutable settings of a {@link GlobalForecaster}, as built by
+ * {@link GlobalForecaster.Builder} and stored in its model files. The compact constructor re-checks
+ * every value, so a configuration read back from a model file is validated like one from the builder.
+ *
+ * @param window past values per forecast (the input window), at least 1; a multiple of
+ *     {@code valuesPerStep}
+ * @param valuesPerStep values the LSTM reads per time step: the window is fed as
+ *     {@code window / valuesPerStep} steps of {@code valuesPerStep} values (one day per step for
+ *     hourly data), at least 1
+ * @param hidden LSTM units per layer, at least 1
+ * @param layers stacked LSTM layers, at least 1
+ * @param epochs most training epochs, at least 1; an epoch is {@code windowsPerSeries} windows
+ *     sampled from every series
+ * @param learningRate Adam's step size, strictly between 0 and 1
+ * @param batchSize windows per mini-batch, at least 1
+ * @param windowsPerSeries training windows sampled at random from each series per epoch, at least 1
+ * @param seed weights, window sampling and batch order; the same seed gives the same model
+ * @param season cycle length in steps (24 for hourly data), or 0 for none: sets the level
+ *     (mean of the last season), the seasonal naive baseline and the MASE scale
+ * @param horizon values the network outputs at once (direct multi-step forecast), at least 1
+ * @param validation values held out from the end of every series for early stopping and the fit
+ *     report, 0 for none (then all {@code epochs} run)
+ * @param patience epochs without improvement on the validation part before training stops and the
+ *     best epoch's network is kept, 0 to run every epoch
+ * @param loss what the network minimises
+ * @param normalization how windows are scaled
+ * @param ensemble networks trained with seeds {@code seed, seed + 1, …} whose forecasts are
+ *     averaged, at least 1
+ * @param threads ND4J/OpenMP/BLAS threads while fitting and forecasting (process-wide), at least 1
+ */
+public record GlobalConfig(
+    int window,
+    int valuesPerStep,
+    int hidden,
+    int layers,
+    int epochs,
+    double learningRate,
+    int batchSize,
+    int windowsPerSeries,
+    long seed,
+    int season,
+    int horizon,
+    int validation,
+    int patience,
+    TrainingLoss loss,
+    Normalization normalization,
+    int ensemble,
+    int threads) implements Serializable {
+
+  /** Default {@code window} in seasons, when a season is set: one week of hourly data. */
+  public static final int DEFAULT_WINDOW_SEASONS = 7;
+  /** Default {@code window} without a season. */
+  public static final int DEFAULT_WINDOW = 24;
+  /** Default {@code hidden}. */
+  public static final int DEFAULT_HIDDEN = 64;
+  /** Default {@code layers}. */
+  public static final int DEFAULT_LAYERS = 1;
+  /** Default {@code epochs}. */
+  public static final int DEFAULT_EPOCHS = 60;
+  /** Default {@code learningRate}. */
+  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  /** Default {@code batchSize}. */
+  public static final int DEFAULT_BATCH_SIZE = 256;
+  /** Default {@code windowsPerSeries}. */
+  public static final int DEFAULT_WINDOWS_PER_SERIES = 64;
+  /** Default {@code seed}. */
+  public static final long DEFAULT_SEED = 42L;
+  /** Default {@code season}: none. */
+  public static final int DEFAULT_SEASON = 0;
+  /** Default {@code horizon}. */
+  public static final int DEFAULT_HORIZON = 1;
+  /** Default {@code patience}. */
+  public static final int DEFAULT_PATIENCE = 8;
+  /** Default {@code loss}. */
+  public static final TrainingLoss DEFAULT_LOSS = TrainingLoss.MAE;
+  /** Default {@code normalization}. */
+  public static final Normalization DEFAULT_NORMALIZATION = Normalization.AUTO;
+  /** Default {@code ensemble}: one network. */
+  public static final int DEFAULT_ENSEMBLE = 1;
+  /** Default {@code threads}. */
+  public static final int DEFAULT_THREADS = 1;
+
+  /** Validates every value; see the parameter descriptions for the rules. */
+  public GlobalConfig {
+    Arguments.atLeast(1, window, "window");
+    Arguments.atLeast(1, valuesPerStep, "valuesPerStep");
+    Arguments.atLeast(1, hidden, "hidden");
+    Arguments.atLeast(1, layers, "layers");
+    Arguments.atLeast(1, epochs, "epochs");
+    Arguments.between(0.0, 1.0, learningRate, "learningRate");
+    Arguments.atLeast(1, batchSize, "batchSize");
+    Arguments.atLeast(1, windowsPerSeries, "windowsPerSeries");
+    Arguments.atLeast(0, season, "season");
+    if (season == 1) {
+      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+    }
+    Arguments.atLeast(1, horizon, "horizon");
+    Arguments.atLeast(0, validation, "validation");
+    Arguments.atLeast(0, patience, "patience");
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(normalization, "normalization");
+    Arguments.atLeast(1, ensemble, "ensemble");
+    Arguments.atLeast(1, threads, "threads");
+    if (window % valuesPerStep != 0) {
+      throw new IllegalArgumentException("window " + window + " must be a multiple of valuesPerStep "
+          + valuesPerStep + "; the window is fed as whole steps of valuesPerStep values");
+    }
+  }
+
+  /** @return the LSTM's time steps per window */
+  public int steps() {
+    return window / valuesPerStep;
+  }
+
+  /** @return the values a series needs to be forecast from: {@code window} */
+  public int minimumHistory() {
+    return window;
+  }
+
+  /**
+   * @return the values every series of a training set needs: one window and one horizon of
+   *     targets, plus the validation part
+   */
+  public int minimumSeriesLength() {
+    return window + horizon + validation;
+  }
+
+  /** @return the lag of the seasonal naive forecast and of the MASE scale: {@code season}, or 1 */
+  public int seasonLag() {
+    return Math.max(1, season);
+  }
+
+  /** @return a builder holding these settings, to derive a variant */
+  public GlobalForecaster.Builder toBuilder() {
+    return new GlobalForecaster.Builder(this);
+  }
+}

@@ -1,0 +1,433 @@
+package io.github.seriesforecaster.many;
+
+import io.github.seriesforecaster.EpochListener;
+import io.github.seriesforecaster.ModelFormatException;
+import io.github.seriesforecaster.global.GlobalArchive;
+import io.github.seriesforecaster.global.GlobalModel;
+import io.github.seriesforecaster.global.GlobalTraining;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One LSTM network trained across a whole set of series (a "global" model, as the M4
+ * competition's winners built them), forecasting many steps at once for any series, also one it
+ * never saw.
+ *
+ * <pre>{@code
+ * SeriesSet train = SeriesSetReader.builder().build().readWide(Path.of("Hourly-train.csv"));
+ * GlobalForecaster f = GlobalForecaster.builder().season(24).horizon(48).build();
+ * GlobalFitReport report = f.fit(train);            // validation: the last 48 values of each series
+ * System.out.println(report.summary());             // sMAPE, MASE beside seasonal naive and naive
+ * Map<String, double[]> next = f.forecast(train, 48);
+ * f.save(Path.of("hourly.zip"));
+ * }</pre>
+ *
+ * <p>Every window is divided by its own level (the mean of its last season, see
+ * {@link Normalization}), so series of very different scales share the network; the network reads
+ * the window one season per time step and outputs the whole horizon at once. See
+ * {@code docs/many-series.md}. Its internals live in package {@code io.github.seriesforecaster.global}.
+ *
+ * <p><b>Thread safety.</b> One instance may be shared by threads: forecasts read an immutable
+ * fitted model, and {@code fit} replaces it in one step when it succeeds (a failed fit leaves the
+ * previous model in place). Fits themselves should not run concurrently on one instance.
+ */
+public final class GlobalForecaster {
+  private final GlobalConfig config;
+  private final EpochListener listener;
+  private volatile GlobalModel fitted;
+
+  private GlobalForecaster(GlobalConfig config, EpochListener listener, GlobalModel fitted) {
+    this.config = config;
+    this.listener = listener;
+    this.fitted = fitted;
+  }
+
+  /** @return a builder with the defaults of {@link GlobalConfig} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the settings */
+  public GlobalConfig config() {
+    return config;
+  }
+
+  /** @return true once {@code fit} succeeded or the model was loaded */
+  public boolean isFitted() {
+    return fitted != null;
+  }
+
+  /** @return the values {@code forecast} needs per series: the window */
+  public int minimumHistory() {
+    return config.minimumHistory();
+  }
+
+  /** @return the values {@code fit} needs per series: window, horizon and validation part */
+  public int minimumSeriesLength() {
+    return config.minimumSeriesLength();
+  }
+
+  /**
+   * Trains one network (or {@code ensemble} networks) on windows from every series of the set,
+   * stopping early on the last {@code validation} values of every series.
+   *
+   * @param series the training set; every series at least {@link #minimumSeriesLength()} long
+   * @return what the fit did and its validation accuracy beside seasonal naive and naive
+   * @throws IllegalArgumentException if a series is too short (the message names it and its
+   *     length) or cannot be normalised
+   */
+  public GlobalFitReport fit(SeriesSet series) {
+    Objects.requireNonNull(series, "series");
+    List<String> ids = series.ids();
+    List<double[]> values = new ArrayList<>(ids.size());
+    ids.forEach(id -> values.add(series.get(id)));
+    GlobalTraining.Result result = GlobalTraining.fit(config, ids, values, listener);
+    fitted = result.model();
+    return result.report();
+  }
+
+  /**
+   * Forecasts every series of a set from its end.
+   *
+   * @param histories the series to forecast from, each at least {@link #minimumHistory()} long;
+   *     need not be the series the model was trained on
+   * @param steps values to forecast per series, at least 1; beyond {@code horizon} the forecasts
+   *     are fed back in blocks of {@code horizon}
+   * @return id → forecast, in set order
+   * @throws IllegalStateException if the model is not fitted
+   * @throws IllegalArgumentException if a history is too short or cannot be normalised
+   */
+  public Map<String, double[]> forecast(SeriesSet histories, int steps) {
+    Objects.requireNonNull(histories, "histories");
+    Arguments.atLeast(1, steps, "steps");
+    GlobalModel model = model();
+    List<String> ids = histories.ids();
+    List<double[]> values = new ArrayList<>(ids.size());
+    ids.forEach(id -> values.add(histories.get(id)));
+    double[][] forecasts = model.forecastAll(ids, values, steps);
+    Map<String, double[]> result = new LinkedHashMap<>();
+    for (int s = 0; s < ids.size(); s++) {
+      result.put(ids.get(s), forecasts[s]);
+    }
+    return result;
+  }
+
+  /**
+   * Forecasts one series, which need not be one the model was trained on.
+   *
+   * @param history past values in time order, at least {@link #minimumHistory()}
+   * @param steps values to forecast, at least 1
+   * @return the forecast, in the series' units
+   * @throws IllegalStateException if the model is not fitted
+   * @throws IllegalArgumentException if the history is too short, not finite or cannot be
+   *     normalised
+   */
+  public double[] forecast(double[] history, int steps) {
+    Objects.requireNonNull(history, "history");
+    Arguments.atLeast(1, steps, "steps");
+    return model().forecast("history", history, steps);
+  }
+
+  /**
+   * Saves the fitted model to one zip file (network(s), metadata), atomically.
+   *
+   * @param file the file to write; parent folders are created
+   * @throws IOException if it cannot be written
+   * @throws IllegalStateException if the model is not fitted
+   */
+  public void save(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    GlobalArchive.write(model(), file);
+  }
+
+  /**
+   * Writes the model zip to a stream (to ship it as bytes); the stream is not closed.
+   *
+   * @param out where the zip goes
+   * @throws IOException if the stream fails
+   * @throws IllegalStateException if the model is not fitted
+   */
+  public void save(OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    GlobalArchive.write(model(), out);
+  }
+
+  /**
+   * @param file a file written by {@link #save(Path)}
+   * @return a fitted forecaster with the saved settings
+   * @throws IOException if the file cannot be read
+   * @throws ModelFormatException if it is not a global model file of a supported version
+   */
+  public static GlobalForecaster load(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    GlobalModel model = GlobalArchive.read(file);
+    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
+  }
+
+  /**
+   * @param in a stream holding what {@link #save(OutputStream)} wrote; read to its end, not closed
+   * @return a fitted forecaster with the saved settings
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if it is not a global model of a supported version
+   */
+  public static GlobalForecaster load(InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    GlobalModel model = GlobalArchive.read(in, "model stream");
+    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
+  }
+
+  private GlobalModel model() {
+    GlobalModel model = fitted;
+    if (model == null) {
+      throw new IllegalStateException(
+          "forecaster is not fitted; call fit(...) or GlobalForecaster.load(...) first");
+    }
+    return model;
+  }
+
+  /**
+   * Settings of a {@link GlobalForecaster}. Each setter checks its value; repeated calls: the last
+   * wins. Defaults are the {@code DEFAULT_…} constants of {@link GlobalConfig}.
+   */
+  public static final class Builder {
+    private int window;
+    private int valuesPerStep;
+    private int hidden = GlobalConfig.DEFAULT_HIDDEN;
+    private int layers = GlobalConfig.DEFAULT_LAYERS;
+    private int epochs = GlobalConfig.DEFAULT_EPOCHS;
+    private double learningRate = GlobalConfig.DEFAULT_LEARNING_RATE;
+    private int batchSize = GlobalConfig.DEFAULT_BATCH_SIZE;
+    private int windowsPerSeries = GlobalConfig.DEFAULT_WINDOWS_PER_SERIES;
+    private long seed = GlobalConfig.DEFAULT_SEED;
+    private int season = GlobalConfig.DEFAULT_SEASON;
+    private int horizon = GlobalConfig.DEFAULT_HORIZON;
+    private int validation = -1;
+    private int patience = GlobalConfig.DEFAULT_PATIENCE;
+    private TrainingLoss loss = GlobalConfig.DEFAULT_LOSS;
+    private Normalization normalization = GlobalConfig.DEFAULT_NORMALIZATION;
+    private int ensemble = GlobalConfig.DEFAULT_ENSEMBLE;
+    private int threads = GlobalConfig.DEFAULT_THREADS;
+    private EpochListener listener = EpochListener.NONE;
+
+    Builder() {}
+
+    Builder(GlobalConfig config) {
+      window = config.window();
+      valuesPerStep = config.valuesPerStep();
+      hidden = config.hidden();
+      layers = config.layers();
+      epochs = config.epochs();
+      learningRate = config.learningRate();
+      batchSize = config.batchSize();
+      windowsPerSeries = config.windowsPerSeries();
+      seed = config.seed();
+      season = config.season();
+      horizon = config.horizon();
+      validation = config.validation();
+      patience = config.patience();
+      loss = config.loss();
+      normalization = config.normalization();
+      ensemble = config.ensemble();
+      threads = config.threads();
+    }
+
+    /**
+     * @param window past values per forecast, at least 1; default {@code 7 × season} with a
+     *     season, else {@value GlobalConfig#DEFAULT_WINDOW}
+     * @return this builder
+     */
+    public Builder window(int window) {
+      this.window = Arguments.atLeast(1, window, "window");
+      return this;
+    }
+
+    /**
+     * @param valuesPerStep values the LSTM reads per time step, at least 1; the window must be a
+     *     multiple of it. Default: the season when the window is a multiple of it, else 1
+     * @return this builder
+     */
+    public Builder valuesPerStep(int valuesPerStep) {
+      this.valuesPerStep = Arguments.atLeast(1, valuesPerStep, "valuesPerStep");
+      return this;
+    }
+
+    /**
+     * @param hidden LSTM units per layer, at least 1
+     * @return this builder
+     */
+    public Builder hidden(int hidden) {
+      this.hidden = Arguments.atLeast(1, hidden, "hidden");
+      return this;
+    }
+
+    /**
+     * @param layers stacked LSTM layers, at least 1
+     * @return this builder
+     */
+    public Builder layers(int layers) {
+      this.layers = Arguments.atLeast(1, layers, "layers");
+      return this;
+    }
+
+    /**
+     * @param epochs most epochs, at least 1; one epoch is {@code windowsPerSeries} windows from
+     *     every series
+     * @return this builder
+     */
+    public Builder epochs(int epochs) {
+      this.epochs = Arguments.atLeast(1, epochs, "epochs");
+      return this;
+    }
+
+    /**
+     * @param learningRate Adam's step size, in (0, 1)
+     * @return this builder
+     */
+    public Builder learningRate(double learningRate) {
+      this.learningRate = Arguments.between(0.0, 1.0, learningRate, "learningRate");
+      return this;
+    }
+
+    /**
+     * @param batchSize windows per mini-batch, at least 1
+     * @return this builder
+     */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Arguments.atLeast(1, batchSize, "batchSize");
+      return this;
+    }
+
+    /**
+     * @param windowsPerSeries training windows drawn at random from every series per epoch, at
+     *     least 1
+     * @return this builder
+     */
+    public Builder windowsPerSeries(int windowsPerSeries) {
+      this.windowsPerSeries = Arguments.atLeast(1, windowsPerSeries, "windowsPerSeries");
+      return this;
+    }
+
+    /**
+     * @param seed weights, window sampling and batch order
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * @param season cycle length in steps (24 for hourly data), or 0 for none
+     * @return this builder
+     */
+    public Builder season(int season) {
+      Arguments.atLeast(0, season, "season");
+      if (season == 1) {
+        throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+      }
+      this.season = season;
+      return this;
+    }
+
+    /**
+     * @param horizon values the network outputs at once, at least 1
+     * @return this builder
+     */
+    public Builder horizon(int horizon) {
+      this.horizon = Arguments.atLeast(1, horizon, "horizon");
+      return this;
+    }
+
+    /**
+     * @param validation values held out from the end of every series for early stopping and the
+     *     report, 0 for none; default: the horizon
+     * @return this builder
+     */
+    public Builder validation(int validation) {
+      this.validation = Arguments.atLeast(0, validation, "validation");
+      return this;
+    }
+
+    /**
+     * @param patience epochs without validation improvement before training stops and the best
+     *     epoch's network is kept; 0 runs every epoch
+     * @return this builder
+     */
+    public Builder patience(int patience) {
+      this.patience = Arguments.atLeast(0, patience, "patience");
+      return this;
+    }
+
+    /**
+     * @param loss what the network minimises
+     * @return this builder
+     */
+    public Builder loss(TrainingLoss loss) {
+      this.loss = Objects.requireNonNull(loss, "loss");
+      return this;
+    }
+
+    /**
+     * @param normalization how windows are scaled
+     * @return this builder
+     */
+    public Builder normalization(Normalization normalization) {
+      this.normalization = Objects.requireNonNull(normalization, "normalization");
+      return this;
+    }
+
+    /**
+     * @param ensemble networks trained with consecutive seeds and averaged, at least 1
+     * @return this builder
+     */
+    public Builder ensemble(int ensemble) {
+      this.ensemble = Arguments.atLeast(1, ensemble, "ensemble");
+      return this;
+    }
+
+    /**
+     * @param threads ND4J threads (process-wide), at least 1
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      this.threads = Arguments.atLeast(1, threads, "threads");
+      return this;
+    }
+
+    /**
+     * @param listener told about each epoch; not saved
+     * @return this builder
+     */
+    public Builder listener(EpochListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** @return the configuration these settings describe */
+    public GlobalConfig config() {
+      int resolvedWindow = window > 0 ? window
+          : season >= 2 ? GlobalConfig.DEFAULT_WINDOW_SEASONS * season : GlobalConfig.DEFAULT_WINDOW;
+      int resolvedWidth = valuesPerStep > 0 ? valuesPerStep
+          : season >= 2 && resolvedWindow % season == 0 ? season : 1;
+      return new GlobalConfig(resolvedWindow, resolvedWidth, hidden, layers, epochs, learningRate,
+          batchSize, windowsPerSeries, seed, season, horizon,
+          validation >= 0 ? validation : horizon, patience, loss, normalization, ensemble, threads);
+    }
+
+    /**
+     * @return a new, unfitted forecaster
+     * @throws IllegalArgumentException if the settings do not fit together (window not a multiple
+     *     of valuesPerStep)
+     */
+    public GlobalForecaster build() {
+      return new GlobalForecaster(config(), listener, null);
+    }
+  }
+}

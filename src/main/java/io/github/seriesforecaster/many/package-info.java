@@ -1,0 +1,6 @@
+/**
+ * Many series at once: {@link io.github.seriesforecaster.many.SeriesSet}, a named collection of
+ * series, and the forecasters that work over such a set. Part of the public API; it sits on the
+ * root package and never reaches into the internal packages of the Spark integration.
+ */
+package io.github.seriesforecaster.many;

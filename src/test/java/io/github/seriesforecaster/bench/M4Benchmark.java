@@ -1,0 +1,188 @@
+package io.github.seriesforecaster.bench;
+
+import io.github.seriesforecaster.SeriesForecaster;
+import io.github.seriesforecaster.many.GlobalFitReport;
+import io.github.seriesforecaster.many.GlobalForecaster;
+import io.github.seriesforecaster.many.Normalization;
+import io.github.seriesforecaster.many.SeriesSet;
+import io.github.seriesforecaster.many.SeriesSetReader;
+import io.github.seriesforecaster.many.TrainingLoss;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The M4 hourly benchmark: fit once on the 414 training parts, forecast 48 steps from their ends,
+ * score with the competition's sMAPE, MASE and OWA (see {@link M4Scores}) against the official test
+ * values, beside seasonal naive (whose official figures, 13.912 / 1.193, the scorer must
+ * reproduce) and naive.
+ *
+ * <pre>
+ * mvn -B -q test-compile exec:java -Dexec.mainClass=io.github.seriesforecaster.bench.M4Benchmark \
+ *   -Dexec.args="../shared/data/m4"
+ * </pre>
+ * Arguments: the folder with {@code Hourly-train.csv} and {@code Hourly-test.csv} (default
+ * {@code ../shared/data/m4}); {@code --per-series} also fits one default {@code SeriesForecaster}
+ * with {@code season(24)} per series (slow); {@code --tune} never reads the test file: it holds
+ * out the last 48 values of every training part as the test (how the defaults were chosen);
+ * {@code --series=N} uses the first N series; {@code name=value} overrides a
+ * {@code GlobalForecaster} setting (window, hidden, layers, epochs, learningRate, batchSize,
+ * windowsPerSeries, seed, patience, validation, valuesPerStep, loss, normalization, ensemble,
+ * threads) for experiments.
+ */
+public final class M4Benchmark {
+  private static final int HORIZON = 48;
+  private static final int SEASON = 24;
+
+  private M4Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    // ../shared from the main checkout, ../../shared from a worktree under wt/
+    Path folder = java.nio.file.Files.isDirectory(Path.of("../shared/data/m4"))
+        ? Path.of("../shared/data/m4") : Path.of("../../shared/data/m4");
+    boolean perSeries = false;
+    boolean tune = false;
+    int limit = Integer.MAX_VALUE;
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.equals("--per-series")) {
+        perSeries = true;
+      } else if (arg.equals("--tune")) {
+        tune = true;
+      } else if (arg.startsWith("--series=")) {
+        limit = Integer.parseInt(arg.substring("--series=".length()));
+      } else if (arg.contains("=")) {
+        overrides.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+      } else {
+        folder = Path.of(arg);
+      }
+    }
+    long readStart = System.nanoTime();
+    SeriesSetReader reader = SeriesSetReader.builder().build();
+    SeriesSet train = reader.readWide(folder.resolve("Hourly-train.csv"));
+    SeriesSet test;
+    if (tune) {
+      test = train.map(v -> Arrays.copyOfRange(v, v.length - HORIZON, v.length));
+      train = train.map(v -> Arrays.copyOf(v, v.length - HORIZON));
+    } else {
+      test = reader.readWide(folder.resolve("Hourly-test.csv"));
+    }
+    if (limit < train.size()) {
+      var trainMap = new LinkedHashMap<String, double[]>();
+      var testMap = new LinkedHashMap<String, double[]>();
+      for (String id : train.ids().subList(0, limit)) {
+        trainMap.put(id, train.get(id));
+        testMap.put(id, test.get(id));
+      }
+      train = SeriesSet.of(trainMap);
+      test = SeriesSet.of(testMap);
+    }
+    System.out.printf(Locale.ROOT, "M4 hourly: %d series, %s; read in %.1f s%s%n", train.size(),
+        tune ? "TUNING MODE: last 48 training values held out as the test, test file not read"
+            : "official test values",
+        (System.nanoTime() - readStart) / 1e9, overrides.isEmpty() ? "" : ", overrides " + overrides);
+    System.out.printf(Locale.ROOT, "%-36s %8s %7s %7s %9s %10s%n", "method", "sMAPE", "MASE",
+        "OWA", "minutes", "peak RSS");
+
+    M4Scores seasonal = new M4Scores();
+    M4Scores naive = new M4Scores();
+    for (String id : train.ids()) {
+      double[] history = train.get(id);
+      double[] actual = test.get(id);
+      seasonal.add(history, actual, M4Scores.seasonalNaive(history, SEASON, HORIZON), SEASON);
+      double[] last = new double[HORIZON];
+      Arrays.fill(last, history[history.length - 1]);
+      naive.add(history, actual, last, SEASON);
+    }
+    print("seasonal naive", seasonal, 0);
+    if (!tune && limit == Integer.MAX_VALUE) {
+      boolean same = String.format(Locale.ROOT, "%.3f %.3f", seasonal.smape(), seasonal.mase())
+          .equals("13.912 1.193");
+      System.out.printf(Locale.ROOT, "  scorer check: seasonal naive %.3f / %.3f vs official "
+          + "13.912 / 1.193: %s%n", seasonal.smape(), seasonal.mase(), same ? "OK" : "MISMATCH");
+    }
+    print("naive", naive, 0);
+
+    GlobalForecaster.Builder builder = GlobalForecaster.builder().season(SEASON).horizon(HORIZON);
+    overrides.forEach((name, value) -> apply(builder, name, value));
+    GlobalForecaster global = builder.build();
+    long start = System.nanoTime();
+    GlobalFitReport report = global.fit(train);
+    Map<String, double[]> forecasts = global.forecast(train, HORIZON);
+    double globalSeconds = (System.nanoTime() - start) / 1e9;
+    M4Scores globalScores = new M4Scores();
+    for (String id : train.ids()) {
+      globalScores.add(train.get(id), test.get(id), forecasts.get(id), SEASON);
+    }
+    print("global LSTM " + describe(global), globalScores, globalSeconds);
+    System.out.println("  fit report (validation = last 48 values of each training part):");
+    System.out.println("  " + report.summary().replace("\n", "\n  "));
+
+    if (perSeries) {
+      runPerSeries(train, test);
+    }
+  }
+
+  private static String describe(GlobalForecaster f) {
+    var c = f.config();
+    return String.format(Locale.ROOT, "(w%d h%d x%d%s)", c.window(), c.hidden(), c.ensemble(),
+        c.loss() == TrainingLoss.MAE ? "" : " " + c.loss());
+  }
+
+  private static void runPerSeries(SeriesSet train, SeriesSet test) throws Exception {
+    long start = System.nanoTime();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<double[]>> futures = new ArrayList<>();
+    for (String id : train.ids()) {
+      double[] history = train.get(id);
+      futures.add(pool.submit(() -> {
+        SeriesForecaster f = SeriesForecaster.builder().season(SEASON).build();
+        f.fit(history);
+        return f.forecast(history, HORIZON);
+      }));
+    }
+    M4Scores scores = new M4Scores();
+    List<String> ids = train.ids();
+    for (int s = 0; s < ids.size(); s++) {
+      scores.add(train.get(ids.get(s)), test.get(ids.get(s)), futures.get(s).get(), SEASON);
+    }
+    pool.shutdown();
+    print("per-series SeriesForecaster (" + threads + " at once)", scores,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void apply(GlobalForecaster.Builder b, String name, String value) {
+    switch (name) {
+      case "window" -> b.window(Integer.parseInt(value));
+      case "valuesPerStep" -> b.valuesPerStep(Integer.parseInt(value));
+      case "hidden" -> b.hidden(Integer.parseInt(value));
+      case "layers" -> b.layers(Integer.parseInt(value));
+      case "epochs" -> b.epochs(Integer.parseInt(value));
+      case "learningRate" -> b.learningRate(Double.parseDouble(value));
+      case "batchSize" -> b.batchSize(Integer.parseInt(value));
+      case "windowsPerSeries" -> b.windowsPerSeries(Integer.parseInt(value));
+      case "seed" -> b.seed(Long.parseLong(value));
+      case "patience" -> b.patience(Integer.parseInt(value));
+      case "validation" -> b.validation(Integer.parseInt(value));
+      case "loss" -> b.loss(TrainingLoss.valueOf(value));
+      case "normalization" -> b.normalization(Normalization.valueOf(value));
+      case "ensemble" -> b.ensemble(Integer.parseInt(value));
+      case "threads" -> b.threads(Integer.parseInt(value));
+      default -> throw new IllegalArgumentException("unknown setting '" + name + "'");
+    }
+  }
+
+  private static void print(String method, M4Scores scores, double seconds) {
+    System.out.printf(Locale.ROOT, "%-36s %8.3f %7.3f %7.3f %9.2f %7d MB%n", method,
+        scores.smape(), scores.mase(), scores.owa(), seconds / 60,
+        ProcessMemory.peakResidentBytes() >> 20);
+  }
+}
