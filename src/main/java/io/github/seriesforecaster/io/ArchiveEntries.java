@@ -176,8 +176,15 @@ final class ArchiveEntries {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       int n = in.read(buffer, offset, length);
-      for (int i = 0; i < n; i++) {
-        tail[(int) (total++ % TAIL)] = buffer[offset + i];
+      // keep only the last TAIL bytes of what was read, in the ring
+      int skipped = Math.max(0, n - TAIL);
+      total += skipped;
+      for (int done = skipped; done < n; ) {
+        int at = (int) (total % TAIL);
+        int chunk = Math.min(n - done, TAIL - at);
+        System.arraycopy(buffer, offset + done, tail, at, chunk);
+        done += chunk;
+        total += chunk;
       }
       return n;
     }
