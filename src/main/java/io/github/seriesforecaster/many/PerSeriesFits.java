@@ -85,7 +85,7 @@ public final class PerSeriesFits {
 
   private static SeriesFit fitOne(String id, double[] values, ForecasterConfig config, int steps) {
     try {
-      SeriesForecaster forecaster = config.toBuilder().build();
+      SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
       FitReport report = forecaster.fit(values);
       double[] forecast = steps == 0 ? new double[0] : forecaster.forecast(values, steps);
       return new SeriesFit(id, SeriesFit.Status.OK, forecaster, report, forecast, null);
