@@ -2,6 +2,7 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.eval.IntervalScores;
 import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.eval.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +35,37 @@ public record BacktestResult(
     List<ErrorMetrics> modelByStep,
     List<IntervalMetrics> intervals) {
 
-  /** The result without interval metrics, as before they were added. */
+  /**
+   * The result without interval metrics, as before they were added.
+   *
+   * @param method see {@link #method()}
+   * @param origins see {@link #origins()}
+   * @param fits see {@link #fits()}
+   * @param fitReports see {@link #fitReports()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param modelByStep see {@link #modelByStep()}
+   */
   public BacktestResult(String method, List<Origin> origins, int fits, List<FitReport> fitReports,
       ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive,
       List<ErrorMetrics> modelByStep) {
     this(method, origins, fits, fitReports, model, naive, seasonalNaive, modelByStep, List.of());
   }
 
+  /**
+   * Checks the values.
+   *
+   * @param method see {@link #method()}
+   * @param origins see {@link #origins()}
+   * @param fits see {@link #fits()}
+   * @param fitReports see {@link #fitReports()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param modelByStep see {@link #modelByStep()}
+   * @param intervals see {@link #intervals()}
+   */
   public BacktestResult {
     origins = List.copyOf(origins);
     intervals = List.copyOf(intervals);
@@ -65,6 +90,18 @@ public record BacktestResult(
    */
   public record Origin(int index, double[] actual, double[] forecast, double[] naive,
       double[] seasonalNaive, double[] levels, double[][] lower, double[][] upper) {
+    /**
+     * Checks the values.
+     *
+     * @param index see {@link #index()}
+     * @param actual see {@link #actual()}
+     * @param forecast see {@link #forecast()}
+     * @param naive see {@link #naive()}
+     * @param seasonalNaive see {@link #seasonalNaive()}
+     * @param levels see {@link #levels()}
+     * @param lower see {@link #lower()}
+     * @param upper see {@link #upper()}
+     */
     public Origin {
       actual = actual.clone();
       forecast = forecast.clone();
@@ -79,23 +116,34 @@ public record BacktestResult(
       }
     }
 
-    /** An origin without intervals. */
+    /**
+     * An origin without intervals.
+     *
+     * @param index see {@link #index()}
+     * @param actual see {@link #actual()}
+     * @param forecast see {@link #forecast()}
+     * @param naive see {@link #naive()}
+     * @param seasonalNaive see {@link #seasonalNaive()}
+     */
     public Origin(
         int index, double[] actual, double[] forecast, double[] naive, double[] seasonalNaive) {
       this(index, actual, forecast, naive, seasonalNaive, new double[0], new double[0][],
           new double[0][]);
     }
 
+    /** @return {@code levels} (a copy) */
     @Override
     public double[] levels() {
       return levels.clone();
     }
 
+    /** @return {@code lower} (a copy) */
     @Override
     public double[][] lower() {
       return deepCopy(lower);
     }
 
+    /** @return {@code upper} (a copy) */
     @Override
     public double[][] upper() {
       return deepCopy(upper);
@@ -109,21 +157,25 @@ public record BacktestResult(
       return copy;
     }
 
+    /** @return {@code actual} (a copy) */
     @Override
     public double[] actual() {
       return actual.clone();
     }
 
+    /** @return {@code forecast} (a copy) */
     @Override
     public double[] forecast() {
       return forecast.clone();
     }
 
+    /** @return {@code naive} (a copy) */
     @Override
     public double[] naive() {
       return naive.clone();
     }
 
+    /** @return {@code seasonalNaive} (a copy) */
     @Override
     public double[] seasonalNaive() {
       return seasonalNaive == null ? null : seasonalNaive.clone();
@@ -189,9 +241,17 @@ public record BacktestResult(
     return Metrics.of(actual, forecast, scale);
   }
 
-  /** @return true if the model's RMSE is below the naive forecast's */
+  /**
+   * @return true if the model's RMSE is below the naive forecast's by more than the noise band of
+   *     {@link Verdict}
+   */
   public boolean beatsNaive() {
-    return model.rmse() < naive.rmse();
+    return verdict().beatsNaive();
+  }
+
+  /** @return how the model compares with the naive forecast, by the rule of {@link Verdict} */
+  public Verdict verdict() {
+    return Verdict.of(model.rmse(), naive.rmse());
   }
 
   /** @return a short multi-line table for people */
@@ -207,7 +267,7 @@ public record BacktestResult(
     for (IntervalMetrics metrics : intervals) {
       text.append("  ").append(metrics).append(String.format(Locale.ROOT, "%n"));
     }
-    text.append(String.format(Locale.ROOT, "  RMSE ratio to naive %.3f", model.rmse() / naive.rmse()));
+    text.append(Verdict.sentence(model.rmse(), naive.rmse()));
     return text.toString();
   }
 }

@@ -38,6 +38,8 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
   private int threads = ForecasterConfig.DEFAULT_THREADS;
   private int parallelism = ForecasterConfig.defaultParallelism();
+  private int ensemble = ForecasterConfig.DEFAULT_ENSEMBLE;
+  private int forecastHorizon = ForecasterConfig.DEFAULT_FORECAST_HORIZON;
   private List<String> featureNames = List.of();
   private List<Integer> featureIndices = List.of();
   private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
@@ -67,6 +69,8 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     delimiter = config.delimiter();
     threads = config.threads();
     parallelism = config.parallelism();
+    ensemble = config.ensemble();
+    forecastHorizon = config.forecastHorizon();
     featureNames = config.featureNames();
     featureIndices = config.featureIndices();
     featureTransform = config.featureTransform();
@@ -149,7 +153,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if the name is blank
    */
   public B column(String name) {
-    this.columnName = ForecasterConfig.checkColumnName(Objects.requireNonNull(name, "column"));
+    this.columnName = ConfigChecks.checkColumnName(Objects.requireNonNull(name, "column"));
     this.columnIndex = -1;
     return self();
   }
@@ -182,7 +186,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   public B features(String... names) {
     Objects.requireNonNull(names, "features");
     List<String> list = List.of(names);
-    ForecasterConfig.checkFeatures(list, List.of());
+    ConfigChecks.checkFeatures(list, List.of());
     this.featureNames = list;
     this.featureIndices = List.of();
     return self();
@@ -198,7 +202,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   public B features(int... indices) {
     Objects.requireNonNull(indices, "features");
     List<Integer> list = Arrays.stream(indices).boxed().toList();
-    ForecasterConfig.checkFeatures(List.of(), list);
+    ConfigChecks.checkFeatures(List.of(), list);
     this.featureIndices = list;
     this.featureNames = List.of();
     return self();
@@ -214,7 +218,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if the transform is a seasonal one
    */
   public B featureTransform(TargetTransform transform) {
-    ForecasterConfig.checkFeatureTransform(transform);
+    ConfigChecks.checkFeatureTransform(transform);
     this.featureTransform = transform;
     return self();
   }
@@ -259,7 +263,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if {@code season} is negative or 1
    */
   public B season(int season) {
-    this.season = ForecasterConfig.checkSeason(season);
+    this.season = ConfigChecks.checkSeason(season);
     return self();
   }
 
@@ -294,7 +298,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if the name is blank
    */
   public B dateColumn(String name) {
-    this.dateColumn = ForecasterConfig.checkDateColumn(Objects.requireNonNull(name, "dateColumn"));
+    this.dateColumn = ConfigChecks.checkDateColumn(Objects.requireNonNull(name, "dateColumn"));
     return self();
   }
 
@@ -334,7 +338,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if {@code delimiter} is a quote or line break
    */
   public B delimiter(char delimiter) {
-    this.delimiter = ForecasterConfig.checkDelimiter(delimiter);
+    this.delimiter = ConfigChecks.checkDelimiter(delimiter);
     return self();
   }
 
@@ -363,6 +367,34 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   }
 
   /**
+   * Sets how many networks the final model averages: trained on the same windows with seeds
+   * {@code seed}, {@code seed + 1}, ..., and merged into one network whose output is their mean,
+   * so the model is still one file. Costs one more training per member.
+   *
+   * @param ensemble networks, at least 1
+   * @return this builder
+   * @throws IllegalArgumentException if {@code ensemble < 1}
+   */
+  public B ensemble(int ensemble) {
+    this.ensemble = Checks.atLeast(1, ensemble, "ensemble");
+    return self();
+  }
+
+  /**
+   * Sets how many steps ahead you will forecast, so that {@code AUTO} chooses its transform or
+   * seasonal baseline by the validation error of forecasts 1 to {@code steps} ahead instead of
+   * one step ahead. 0 (the default) means {@code horizon}.
+   *
+   * @param steps steps ahead, at least 0
+   * @return this builder
+   * @throws IllegalArgumentException if {@code steps < 0}
+   */
+  public B forecastHorizon(int steps) {
+    this.forecastHorizon = Checks.atLeast(0, steps, "forecastHorizon");
+    return self();
+  }
+
+  /**
    * @return the configuration, validated as a whole
    * @throws IllegalArgumentException if a combination of values is invalid (see
    *     {@link ForecasterConfig})
@@ -371,7 +403,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
         columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
         dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-        featureIndices, featureTransform, parallelism);
+        featureIndices, featureTransform, parallelism, ensemble, forecastHorizon);
   }
 
   @SuppressWarnings("unchecked")

@@ -44,12 +44,20 @@ public final class ForecastIntervals {
     return levels.clone();
   }
 
-  /** @return the lower bounds for {@code level}, one per step */
+  /**
+   * @param level one of {@link #levels()}
+   * @return the lower bounds for {@code level}, one per step
+   * @throws IllegalArgumentException if {@code level} was not asked for
+   */
   public double[] lower(double level) {
     return lower[indexOf(level)].clone();
   }
 
-  /** @return the upper bounds for {@code level}, one per step */
+  /**
+   * @param level one of {@link #levels()}
+   * @return the upper bounds for {@code level}, one per step
+   * @throws IllegalArgumentException if {@code level} was not asked for
+   */
   public double[] upper(double level) {
     return upper[indexOf(level)].clone();
   }

@@ -13,8 +13,8 @@ class BacktestParallelTest {
     double[] series = TestSeries.sine(70);
     Backtest backtest = Backtest.over(series).start(40).horizon(2).stride(5).refitEvery(1);
     ForecasterConfig config = TestSeries.tinyBuilder().epochs(2).shrink(false).config();
-    BacktestResult sequential = backtest.run(config.toBuilder().parallelism(1).config());
-    BacktestResult parallel = backtest.run(config.toBuilder().parallelism(3).config());
+    BacktestResult sequential = backtest.run(SeriesForecaster.builder(config).parallelism(1).config());
+    BacktestResult parallel = backtest.run(SeriesForecaster.builder(config).parallelism(3).config());
 
     assertThat(parallel.fits()).isEqualTo(sequential.fits()).isEqualTo(6);
     assertThat(parallel.origins()).hasSameSizeAs(sequential.origins());
@@ -43,7 +43,7 @@ class BacktestParallelTest {
     ForecasterConfig config =
         TestSeries.tinyBuilder().window(12).parallelism(2).config();
     Throwable sequential = org.assertj.core.api.Assertions.catchThrowable(
-        () -> backtest.run(config.toBuilder().parallelism(1).config()));
+        () -> backtest.run(SeriesForecaster.builder(config).parallelism(1).config()));
     assertThat(sequential).isInstanceOf(SeriesFormatException.class)
         .hasMessageStartingWith("fold fitted on the first 8 values: ");
     assertThatThrownBy(() -> backtest.run(config))

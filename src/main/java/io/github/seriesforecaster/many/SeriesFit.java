@@ -27,6 +27,16 @@ public record SeriesFit(String id, Status status, SeriesForecaster forecaster, F
     FAILED
   }
 
+  /**
+   * Checks the values.
+   *
+   * @param id see {@link #id()}
+   * @param status see {@link #status()}
+   * @param forecaster see {@link #forecaster()}
+   * @param report see {@link #report()}
+   * @param forecast see {@link #forecast()}
+   * @param error see {@link #error()}
+   */
   public SeriesFit {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");

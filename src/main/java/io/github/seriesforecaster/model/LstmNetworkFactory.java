@@ -79,7 +79,10 @@ public final class LstmNetworkFactory {
       return network;
     }
     int inputs = (int) network.getLayer(0).getParam("W").size(0);
-    MultiLayerNetwork standard = new MultiLayerNetwork(configuration(config, inputs, false));
+    // an ensemble's merged network is wider than config.hidden(): take the width from the weights
+    int hidden = (int) network.getLayer(0).getParam("RW").size(0);
+    MultiLayerNetwork standard = new MultiLayerNetwork(
+        configuration(config.toBuilder().hidden(hidden).config(), inputs, false));
     standard.init(network.params().dup(), false);
     return standard;
   }
