@@ -64,6 +64,10 @@ class AdaptiveIntervalsTest {
         .transform(TargetTransform.DIFFERENCES).seed(3).build();
     FitReport report = forecaster.fit(Arrays.copyOf(series, CHANGE));
     assertThat(report.intervals()).extracting(IntervalMetrics::level).containsExactly(0.8, 0.95);
+    // held out on the calm validation part: near the nominal levels, a finite score
+    assertThat(report.intervals().get(0).coverage()).isBetween(0.65, 0.95);
+    assertThat(report.intervals().get(1).msis()).isPositive().isFinite();
+    assertThat(report.summary()).contains("held out, all steps: 80% intervals: coverage");
 
     Path file = folder.resolve("adaptive.zip");
     forecaster.save(file);
