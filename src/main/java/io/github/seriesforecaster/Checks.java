@@ -2,11 +2,22 @@ package io.github.seriesforecaster;
 
 import java.util.Locale;
 
-/** Argument checks whose messages name the setting, the rule and the value. */
-final class Checks {
+/**
+ * Argument checks whose messages name the setting, the rule and the value. Public only so that the
+ * library's own packages share one wording (the model's input checks use it); not meant for
+ * applications.
+ */
+public final class Checks {
   private Checks() {}
 
-  static int atLeast(int minimum, int value, String name) {
+  /**
+   * @param minimum the smallest allowed value
+   * @param value the value to check
+   * @param name the setting's name, for the message
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value < minimum}
+   */
+  public static int atLeast(int minimum, int value, String name) {
     if (value < minimum) {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "%s must be >= %d, was %d", name, minimum, value));
@@ -22,8 +33,15 @@ final class Checks {
     return value;
   }
 
-  /** Checks {@code values[from..]} are finite; the message names the first that is not. */
-  static void finite(double[] values, int from, String name) {
+  /**
+   * Checks {@code values[from..]} are finite; the message names the first that is not.
+   *
+   * @param values the values
+   * @param from the first index to check
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if a checked value is NaN or infinite
+   */
+  public static void finite(double[] values, int from, String name) {
     for (int i = from; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         throw new IllegalArgumentException(String.format(

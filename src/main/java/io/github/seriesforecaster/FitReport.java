@@ -1,8 +1,11 @@
 package io.github.seriesforecaster;
 
+import io.github.seriesforecaster.eval.Verdict;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,6 +38,14 @@ import java.util.Objects;
  *     for 80% and 95%, over every measured horizon step of the second half's origins: coverage,
  *     mean width and MSIS (scaled by the training part's mean absolute seasonal difference); empty
  *     without validation or when the validation part is too short to split
+ * @param candidate the candidate the fit kept: {@code network <TRANSFORM>}, {@code seasonal naive}
+ *     or {@code seasonal naive with drift}
+ * @param candidateErrors every candidate's validation RMSE over forecasts 1 to
+ *     {@link ForecasterConfig#choiceSteps()} steps ahead, pooled over the folds, in the order tried;
+ *     the kept one has the lowest. Empty without validation
+ * @param folds rolling-origin folds the choice was made on (0 without validation); with folds the
+ *     validation figures above are pooled over the folds' scored blocks, each forecast by a model
+ *     that saw only the values before its fold, and the kept model is refitted on all values
  */
 public record FitReport(
     TargetTransform transform,
@@ -50,9 +61,28 @@ public record FitReport(
     ErrorMetrics seasonalNaive,
     double shrinkage,
     double intervalCoverage80,
-    List<IntervalMetrics> intervals) {
+    List<IntervalMetrics> intervals,
+    String candidate,
+    Map<String, Double> candidateErrors,
+    int folds) {
 
-  /** The report without interval metrics, as before they were added. */
+  /**
+   * The report without interval metrics, as before they were added.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   */
   public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
       double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
       ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
@@ -61,8 +91,59 @@ public record FitReport(
         validationWindows, model, naive, seasonalNaive, shrinkage, intervalCoverage80, List.of());
   }
 
+  /**
+   * A report of a fit without candidates to choose from: one network, no folds.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   * @param intervals see {@link #intervals()}
+   */
+  public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
+      double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
+      ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
+      double intervalCoverage80, List<IntervalMetrics> intervals) {
+    this(transform, epochsRun, bestEpoch, stopReason, trainingLoss, wallTime, trainingWindows,
+        validationWindows, model, naive, seasonalNaive, shrinkage, intervalCoverage80, intervals,
+        "network " + transform, Map.of(), 0);
+  }
+
+  /**
+   * Checks the values.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   * @param intervals see {@link #intervals()}
+   * @param candidate see {@link #candidate()}
+   * @param candidateErrors see {@link #candidateErrors()}
+   * @param folds see {@link #folds()}
+   */
   public FitReport {
     intervals = List.copyOf(intervals);
+    Objects.requireNonNull(candidate, "candidate");
+    candidateErrors = java.util.Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(candidateErrors, "candidateErrors")));
     Objects.requireNonNull(transform, "transform");
     Objects.requireNonNull(stopReason, "stopReason");
     Objects.requireNonNull(wallTime, "wallTime");
@@ -72,11 +153,16 @@ public record FitReport(
   }
 
   /**
-   * @return true if the model's validation RMSE is below the naive forecast's; false when it is
-   *     not, or when there was no validation part
+   * @return true if the model's validation RMSE is below the naive forecast's by more than the
+   *     noise band of {@link Verdict}; false when it is not, or when there was no validation part
    */
   public boolean beatsNaive() {
-    return model.rmse() < naive.rmse();
+    return verdict().beatsNaive();
+  }
+
+  /** @return how the model compares with the naive forecast, by the rule of {@link Verdict} */
+  public Verdict verdict() {
+    return Verdict.of(model.rmse(), naive.rmse());
   }
 
   /** @return model RMSE divided by naive RMSE on the validation windows; below 1 is better than naive */
@@ -95,25 +181,30 @@ public record FitReport(
       return text.append("no validation part (validationFraction 0)").toString();
     }
     text.append(String.format(Locale.ROOT,
-        "validation, %d one-step forecasts (predicted changes scaled by %.3f):%n",
+        "validation, %d one-step forecasts (shrinkage %.3f: the share of the network's predicted "
+            + "change kept; 0 = the naive forecast):%n",
         validationWindows, shrinkage));
+    if (candidateErrors.size() > 1) {
+      text.append(String.format(Locale.ROOT, "candidates (validation RMSE, %d fold(s)):", folds));
+      candidateErrors.forEach((name, rmse) -> text.append(String.format(Locale.ROOT,
+          " %s %.4g%s;", name, rmse, name.equals(candidate) ? " (kept)" : "")));
+      text.setLength(text.length() - 1);
+      text.append(String.format(Locale.ROOT, "%n"));
+    }
     text.append(String.format(Locale.ROOT, "  %-14s %s%n", "model", model));
     text.append(String.format(Locale.ROOT, "  %-14s %s%n", "naive", naive));
     if (seasonalNaive.points() > 0) {
       text.append(String.format(Locale.ROOT, "  %-14s %s%n", "seasonal naive", seasonalNaive));
     }
     text.append(String.format(Locale.ROOT,
+        "  (MASE divides by the naive forecast's mean error on the training part, so naive's "
+            + "MASE is not 1 here)%n"));
+    text.append(String.format(Locale.ROOT,
         "  80%% intervals cover %.0f%% of held-out one-step errors%n", 100 * intervalCoverage80));
     for (IntervalMetrics metrics : intervals) {
       text.append("  held out, all steps: ").append(metrics).append(String.format(Locale.ROOT, "%n"));
     }
-    text.append(beatsNaive()
-        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
-            rmseRatioToNaive())
-        : String.format(Locale.ROOT,
-            "the model does NOT beat the naive forecast (RMSE ratio %.3f); "
-                + "repeating the last value forecasts this series at least as well",
-            rmseRatioToNaive()));
+    text.append(Verdict.sentence(model.rmse(), naive.rmse()));
     return text.toString();
   }
 }

@@ -2,13 +2,12 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.TransformCodec;
 import java.io.Serializable;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The immutable settings of a {@link SeriesForecaster}, as built by {@link SeriesForecaster.Builder}
- * and stored in every model file. The compact constructor re-checks every value, so a
+ * or {@link ForecasterConfig.Builder} and stored in every model file. The compact constructor re-checks every value, so a
  * configuration read back from a model file is validated exactly like one from the builder.
  *
  * @param window past observations per prediction (the LSTM's time steps), at least 1
@@ -52,6 +51,14 @@ import java.util.Objects;
  * @param parallelism independent fits a call may run at once (transform candidates, backtest folds,
  *     the series of a set), at least 1; each of them runs on {@code threads} ND4J threads, so results
  *     are the same for every value. Defaults to the available processors
+ * @param ensemble networks averaged in the final model, trained with seeds {@code seed},
+ *     {@code seed + 1}, ... on the same windows; at least 1. The file stays one model: the members
+ *     are merged into one network whose output is their mean
+ * @param forecastHorizon steps ahead the fit chooses its candidate (transform, seasonal baseline)
+ *     for: validation error is measured over forecasts 1 to this many steps ahead; 0 means
+ *     {@code horizon} (one step for recursive forecasting)
+ * @serial exclude (a record is serialized as its components, documented above; without this tag
+ *     doclint would ask for a comment on each component's private field)
  */
 public record ForecasterConfig(
     int window,
@@ -78,7 +85,9 @@ public record ForecasterConfig(
     List<String> featureNames,
     List<Integer> featureIndices,
     TargetTransform featureTransform,
-    int parallelism) implements Serializable {
+    int parallelism,
+    int ensemble,
+    int forecastHorizon) implements Serializable {
 
   /** Default {@code window}. */
   public static final int DEFAULT_WINDOW = 12;
@@ -125,6 +134,11 @@ public record ForecasterConfig(
    */
   public static final int DEFAULT_THREADS = 1;
 
+  /** Default {@code ensemble}: one network (see docs/quality.md for the measured trade-off). */
+  public static final int DEFAULT_ENSEMBLE = 1;
+  /** Default {@code forecastHorizon}: 0, the same as {@code horizon}. */
+  public static final int DEFAULT_FORECAST_HORIZON = 0;
+
   /**
    * Default {@code parallelism}: the processors available to this JVM, so independent fits use
    * every core while each fit stays on one ND4J thread.
@@ -135,12 +149,40 @@ public record ForecasterConfig(
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Validates every value; see the parameter descriptions for the rules. */
+  /**
+   * Validates every value; see the parameter descriptions for the rules.
+   *
+   * @param window see {@link #window()}
+   * @param hidden see {@link #hidden()}
+   * @param layers see {@link #layers()}
+   * @param epochs see {@link #epochs()}
+   * @param learningRate see {@link #learningRate()}
+   * @param batchSize see {@link #batchSize()}
+   * @param seed see {@link #seed()}
+   * @param columnName see {@link #columnName()}
+   * @param columnIndex see {@link #columnIndex()}
+   * @param validationFraction see {@link #validationFraction()}
+   * @param transform see {@link #transform()}
+   * @param horizon see {@link #horizon()}
+   * @param season see {@link #season()}
+   * @param patience see {@link #patience()}
+   * @param shrink see {@link #shrink()}
+   * @param dateColumn see {@link #dateColumn()}
+   * @param frequency see {@link #frequency()}
+   * @param lstm see {@link #lstm()}
+   * @param missingValues see {@link #missingValues()}
+   * @param delimiter see {@link #delimiter()}
+   * @param threads see {@link #threads()}
+   * @param featureNames see {@link #featureNames()}
+   * @param featureIndices see {@link #featureIndices()}
+   * @param featureTransform see {@link #featureTransform()}
+   * @param parallelism see {@link #parallelism()}
+   */
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
     featureIndices = List.copyOf(Objects.requireNonNull(featureIndices, "featureIndices"));
-    checkFeatures(featureNames, featureIndices);
-    checkFeatureTransform(featureTransform);
+    ConfigChecks.checkFeatures(featureNames, featureIndices);
+    ConfigChecks.checkFeatureTransform(featureTransform);
     Checks.atLeast(1, window, "window");
     Checks.atLeast(1, hidden, "hidden");
     Checks.atLeast(1, layers, "layers");
@@ -150,16 +192,15 @@ public record ForecasterConfig(
     Checks.fromUntil(0.0, 1.0, validationFraction, "validationFraction");
     Checks.atLeast(1, threads, "threads");
     Checks.atLeast(1, parallelism, "parallelism");
+    Checks.atLeast(1, ensemble, "ensemble");
+    Checks.atLeast(0, forecastHorizon, "forecastHorizon");
     Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
-    Checks.atLeast(0, season, "season");
+    ConfigChecks.checkSeason(season);
     if (horizon > 1 && (transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)) {
       throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
           + "DIFFERENCES, LOG_RETURNS or AUTO, was " + transform);
-    }
-    if (season == 1) {
-      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
     }
     if ((transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) && season == 0) {
@@ -168,8 +209,8 @@ public record ForecasterConfig(
     }
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(lstm, "lstm");
-    if (dateColumn != null && dateColumn.isBlank()) {
-      throw new IllegalArgumentException("dateColumn must not be blank, was '" + dateColumn + "'");
+    if (dateColumn != null) {
+      ConfigChecks.checkDateColumn(dateColumn);
     }
     if (frequency != null) {
       io.github.seriesforecaster.data.TimeStep.parse(frequency);
@@ -180,14 +221,45 @@ public record ForecasterConfig(
           "column is set both by name ('" + columnName + "') and by index (" + columnIndex
               + "); set only one");
     }
-    if (columnName != null && columnName.isBlank()) {
-      throw new IllegalArgumentException("column name must not be blank, was '" + columnName + "'");
+    if (columnName != null) {
+      ConfigChecks.checkColumnName(columnName);
     }
     Checks.atLeast(-1, columnIndex, "column index");
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException(
-          "delimiter must not be a quote or line break, was '" + printable(delimiter) + "'");
-    }
+    ConfigChecks.checkDelimiter(delimiter);
+  }
+
+  /**
+   * The settings before {@code ensemble} and {@code forecastHorizon} existed, with those at their
+   * defaults.
+   */
+  public ForecasterConfig(int window, int hidden, int layers, int epochs, double learningRate,
+      int batchSize, long seed, String columnName, int columnIndex, double validationFraction,
+      TargetTransform transform, int horizon, int season, int patience, boolean shrink,
+      String dateColumn, String frequency, LstmImplementation lstm, MissingValues missingValues,
+      char delimiter, int threads, List<String> featureNames, List<Integer> featureIndices,
+      TargetTransform featureTransform, int parallelism) {
+    this(window, hidden, layers, epochs, learningRate, batchSize, seed, columnName, columnIndex,
+        validationFraction, transform, horizon, season, patience, shrink, dateColumn, frequency,
+        lstm, missingValues, delimiter, threads, featureNames, featureIndices, featureTransform,
+        parallelism, DEFAULT_ENSEMBLE, DEFAULT_FORECAST_HORIZON);
+  }
+
+  /**
+   * @return the steps ahead candidates are compared at: {@code forecastHorizon}, or
+   *     {@code horizon} when that is 0
+   */
+  public int choiceSteps() {
+    return forecastHorizon > 0 ? forecastHorizon : horizon;
+  }
+
+  /**
+   * @return true when {@code AUTO} also tries the seasonal naive forecasts (with and without
+   *     drift): a season is set, the transform is {@code AUTO}, there are no feature columns and
+   *     there is a validation part to compare on
+   */
+  public boolean seasonalBaselines() {
+    return season > 1 && transform == TargetTransform.AUTO && !hasFeatures()
+        && validationFraction > 0;
   }
 
   /**
@@ -205,6 +277,9 @@ public record ForecasterConfig(
     if (hasFeatures() && featureTransform != TargetTransform.AUTO) {
       lag = Math.max(lag, TransformCodec.of(featureTransform, season).lag());
     }
+    if (seasonalBaselines()) {
+      lag = Math.max(lag, season);
+    }
     return window + lag;
   }
 
@@ -219,9 +294,22 @@ public record ForecasterConfig(
     return TransformCodec.candidates(transform, season);
   }
 
-  /** @return a builder holding these settings, to derive a variant */
-  public SeriesForecaster.Builder toBuilder() {
-    return new SeriesForecaster.Builder(this);
+  /**
+   * @return a builder with every setting at its default, for a configuration without a forecaster
+   *     (see {@link SeriesForecaster#builder()} for one with)
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Derives a variant: {@code config.toBuilder().window(9).config()}. For a forecaster with these
+   * settings, use {@link SeriesForecaster#builder(ForecasterConfig)}.
+   *
+   * @return a builder holding these settings
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** @return how the column is chosen, for messages: {@code 'Close'}, {@code #4} or {@code last} */
@@ -245,41 +333,15 @@ public record ForecasterConfig(
     return !featureNames.isEmpty() || !featureIndices.isEmpty();
   }
 
-  static void checkFeatureTransform(TargetTransform transform) {
-    Objects.requireNonNull(transform, "featureTransform");
-    if (transform == TargetTransform.SEASONAL_DIFFERENCES
-        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) {
-      throw new IllegalArgumentException("featureTransform must be AUTO (like the target), "
-          + "LEVELS, DIFFERENCES or LOG_RETURNS, was " + transform);
-    }
-  }
+  /**
+   * Collects the settings of a configuration without a forecaster; {@link #config()} builds it.
+   * The setters are those of {@link SeriesForecaster.Builder}.
+   */
+  public static final class Builder extends ConfigBuilder<Builder> {
+    Builder() {}
 
-  static void checkFeatures(List<String> names, List<Integer> indices) {
-    if (!names.isEmpty() && !indices.isEmpty()) {
-      throw new IllegalArgumentException("features are set both by name " + names
-          + " and by index " + indices + "; set only one");
+    Builder(ForecasterConfig config) {
+      super(config);
     }
-    var seen = new HashSet<String>();
-    for (String name : names) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("feature names must not be blank, were " + names);
-      }
-      if (!seen.add(name.trim())) {
-        throw new IllegalArgumentException(
-            "feature '" + name.trim() + "' is listed twice in " + names);
-      }
-    }
-    var seenIndices = new HashSet<Integer>();
-    for (int index : indices) {
-      Checks.atLeast(0, index, "feature index");
-      if (!seenIndices.add(index)) {
-        throw new IllegalArgumentException(
-            "feature index " + index + " is listed twice in " + indices);
-      }
-    }
-  }
-
-  private static String printable(char c) {
-    return c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c);
   }
 }

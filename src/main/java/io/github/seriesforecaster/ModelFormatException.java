@@ -2,7 +2,9 @@ package io.github.seriesforecaster;
 
 /**
  * A model file cannot be read: it is empty, truncated, not a zip, was not written by this
- * library, or has a format version this release does not read. The message names the file.
+ * library, has a format version this release does not read, or exceeds one of the limits that
+ * bound loading an untrusted file (docs/security.md). The message names the file, and the entry
+ * and the limit where one applies.
  */
 public final class ModelFormatException extends ForecasterException {
   private static final long serialVersionUID = 1L;

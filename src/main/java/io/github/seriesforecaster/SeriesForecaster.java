@@ -2,22 +2,14 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.CsvSeriesReader;
 import io.github.seriesforecaster.data.SeriesData;
-import io.github.seriesforecaster.data.TimeStep;
-import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.io.ForecasterArchive;
 import io.github.seriesforecaster.model.FittedModel;
-import io.github.seriesforecaster.model.ForecastErrors;
-import io.github.seriesforecaster.model.IntervalCalibration;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.model.ModelInputs;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.train.Fitting;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,6 +52,16 @@ public final class SeriesForecaster implements Forecaster {
   /** @return a builder with every setting at its default (see {@link ForecasterConfig}) */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * @param config the settings to start from
+   * @return a builder holding {@code config}'s settings, to build a forecaster with them or a
+   *     variant of them
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Builder builder(ForecasterConfig config) {
+    return new Builder(Objects.requireNonNull(config, "config"));
   }
 
   /** @return this forecaster's settings */
@@ -165,41 +167,7 @@ public final class SeriesForecaster implements Forecaster {
   public FitReport fit(SeriesFrame frame) {
     Objects.requireNonNull(frame, "frame");
     long start = System.nanoTime();
-    List<String> columns = frame.columns();
-    String target = targetColumn(config, columns);
-    List<String> features = new ArrayList<>();
-    for (String name : config.featureNames()) {
-      features.add(name.trim());
-    }
-    for (int index : config.featureIndices()) {
-      features.add(columnAt(columns, index, "feature index"));
-    }
-    features.remove(target);
-    double[] values = frame.column(target);
-    Checks.finite(values, 0, target);
-    double[][] featureValues = new double[features.size()][];
-    for (int f = 0; f < features.size(); f++) {
-      featureValues[f] = frame.column(features.get(f));
-      Checks.finite(featureValues[f], 0, features.get(f));
-    }
-    return fit(new SeriesData("frame", target, values, values.length, 0, null, features,
-        featureValues), start);
-  }
-
-  /** @return the name of the frame column that {@code config} makes the target */
-  static String targetColumn(ForecasterConfig config, List<String> columns) {
-    return config.columnName() != null ? config.columnName().trim()
-        : config.columnIndex() >= 0 ? columnAt(columns, config.columnIndex(), "column index")
-        : columns.get(columns.size() - 1);
-  }
-
-  private static String columnAt(List<String> columns, int index, String what) {
-    if (index >= columns.size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s %d is out of range 0-%d for a frame with columns %s", what, index,
-          columns.size() - 1, columns));
-    }
-    return columns.get(index);
+    return fit(FrameColumns.data(config, frame), start);
   }
 
   /**
@@ -214,14 +182,7 @@ public final class SeriesForecaster implements Forecaster {
    */
   public SeriesFrame readFrame(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
-    SeriesData data = readData(csv, null);
-    Map<String, double[]> columns = new LinkedHashMap<>();
-    double[][] inputs = data.inputs();
-    List<String> names = data.inputColumns();
-    for (int c = 0; c < inputs.length; c++) {
-      columns.put(names.get(c), inputs[c]);
-    }
-    return SeriesFrame.ofColumns(columns);
+    return FrameColumns.frameOf(readData(csv, null));
   }
 
   private FitReport fit(SeriesData data, long start) {
@@ -241,8 +202,8 @@ public final class SeriesForecaster implements Forecaster {
    */
   @Override
   public double predict(double[] series) {
-    FittedModel model = univariateModel();
-    checkHistory(model, series, "series");
+    FittedModel model = ModelInputs.univariate(fittedModel());
+    ModelInputs.checkHistory(model, series, "series");
     return model.predict(series);
   }
 
@@ -259,7 +220,7 @@ public final class SeriesForecaster implements Forecaster {
    */
   public double predict(SeriesFrame recent) {
     FittedModel model = fittedModel();
-    return model.predictInputs(inputsOf(model, recent));
+    return model.predictInputs(ModelInputs.inputsOf(model, recent));
   }
 
   /**
@@ -282,9 +243,9 @@ public final class SeriesForecaster implements Forecaster {
    */
   public double[] predict(double[][] histories) {
     Objects.requireNonNull(histories, "histories");
-    FittedModel model = univariateModel();
+    FittedModel model = ModelInputs.univariate(fittedModel());
     for (int i = 0; i < histories.length; i++) {
-      checkHistory(model, histories[i], "histories[" + i + "]");
+      ModelInputs.checkHistory(model, histories[i], "histories[" + i + "]");
     }
     return histories.length == 0 ? new double[0] : model.predictEach(histories);
   }
@@ -301,8 +262,8 @@ public final class SeriesForecaster implements Forecaster {
    */
   @Override
   public double[] forecast(double[] series, int steps) {
-    FittedModel model = univariateModel();
-    checkHistory(model, series, "series");
+    FittedModel model = ModelInputs.univariate(fittedModel());
+    ModelInputs.checkHistory(model, series, "series");
     Checks.atLeast(1, steps, "steps");
     return model.forecast(series, steps);
   }
@@ -321,8 +282,8 @@ public final class SeriesForecaster implements Forecaster {
    */
   public double[] forecast(SeriesFrame recent, int steps) {
     FittedModel model = fittedModel();
-    double[][] inputs = inputsOf(model, recent);
-    checkSteps(model, steps);
+    double[][] inputs = ModelInputs.inputsOf(model, recent);
+    ModelInputs.checkSteps(model, steps);
     return model.forecastInputs(inputs, steps);
   }
 
@@ -347,32 +308,16 @@ public final class SeriesForecaster implements Forecaster {
           "forecaster has no dateColumn; set dateColumn(...) in the builder to read timestamps");
     }
     Checks.atLeast(1, steps, "steps");
-    SeriesData data = readData(csv, config.dateColumn());
-    if (data.length() < minimumHistory()) {
-      throw new SeriesFormatException(String.format(Locale.ROOT,
-          "%s has %d values but window=%d with transform %s needs at least %d",
-          data.source(), data.length(), config.window(), config.transform(), minimumHistory()));
-    }
-    LocalDateTime[] times = data.times();
-    TimeStep step = config.frequency() != null ? TimeStep.parse(config.frequency())
-        : model.data().timeStep() != null ? TimeStep.parse(model.data().timeStep())
-        : TimeStep.infer(times);
-    double[][] inputs = data.inputs();
-    checkInputs(model, inputs, data.inputColumns());
-    checkSteps(model, steps);
-    double[] forecast = model.forecastInputs(inputs, steps);
-    List<TimedValue> result = new ArrayList<>(steps);
-    LocalDateTime last = times[times.length - 1];
-    for (int h = 0; h < steps; h++) {
-      result.add(new TimedValue(step.after(last, h + 1), forecast[h]));
-    }
-    return result;
+    return ModelInputs.forecastAfter(model, readData(csv, config.dateColumn()), steps);
   }
 
   /**
-   * Forecasts like {@link #forecast} and adds split-conformal prediction intervals: for each step
-   * and level, the forecast plus or minus that quantile of the absolute errors recursive forecasts
-   * made on the validation part at the same step (see {@link ForecastIntervals}).
+   * Forecasts like {@link #forecast} and adds conformal prediction intervals that follow the
+   * series' volatility: for each step and level, the forecast plus or minus the recent volatility
+   * of {@code series} times a quantile of the validation errors of that step, each divided by the
+   * volatility at its origin (see {@link ForecastIntervals}). Pass the whole recent history, not
+   * just {@link #minimumHistory()} values: the volatility looks back up to 80 changes and the
+   * level adapts to the misses of forecasts from up to 250 recent origins.
    *
    * @param series values in original units, as for {@link #predict(double[])}
    * @param steps values to forecast, at least 1
@@ -382,13 +327,13 @@ public final class SeriesForecaster implements Forecaster {
    * @throws IllegalArgumentException if an argument is out of range
    */
   public ForecastIntervals forecastWithIntervals(double[] series, int steps, double... levels) {
-    FittedModel model = univariateModel();
-    checkHistory(model, series, "series");
+    FittedModel model = ModelInputs.univariate(fittedModel());
+    ModelInputs.checkHistory(model, series, "series");
     return withIntervals(model, new double[][] {series}, steps, levels);
   }
 
   /**
-   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds split-conformal prediction
+   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds conformal prediction
    * intervals, as {@link #forecastWithIntervals(double[], int, double...)}.
    *
    * @param recent the model's input columns by name, as for {@link #predict(SeriesFrame)}
@@ -401,35 +346,20 @@ public final class SeriesForecaster implements Forecaster {
   public ForecastIntervals forecastWithIntervals(SeriesFrame recent, int steps,
       double... levels) {
     FittedModel model = fittedModel();
-    return withIntervals(model, inputsOf(model, recent), steps, levels);
+    return withIntervals(model, ModelInputs.inputsOf(model, recent), steps, levels);
   }
 
   private ForecastIntervals withIntervals(FittedModel model, double[][] inputs, int steps,
       double[] levels) {
     Objects.requireNonNull(levels, "levels");
-    checkSteps(model, steps);
+    ModelInputs.checkSteps(model, steps);
     if (levels.length == 0) {
       throw new IllegalArgumentException("levels must name at least one coverage level, e.g. 0.8");
     }
     for (double level : levels) {
       Checks.between(0.0, 1.0, level, "level");
     }
-    ForecastErrors errors = model.errors();
-    if (errors == null) {
-      throw new IllegalStateException("this model has no validation errors to build intervals "
-          + "from; fit with validationFraction > 0");
-    }
-    double[] point = model.forecastInputs(inputs, steps);
-    double[][] half = IntervalCalibration.halfWidths(errors, inputs[0], steps, levels);
-    double[][] lower = new double[levels.length][steps];
-    double[][] upper = new double[levels.length][steps];
-    for (int l = 0; l < levels.length; l++) {
-      for (int h = 0; h < steps; h++) {
-        lower[l][h] = point[h] - half[l][h];
-        upper[l][h] = point[h] + half[l][h];
-      }
-    }
-    return new ForecastIntervals(point, levels, lower, upper);
+    return ModelInputs.intervals(model, inputs, steps, levels);
   }
 
   /**
@@ -500,434 +430,19 @@ public final class SeriesForecaster implements Forecaster {
     return model;
   }
 
-  /** The fitted model, refusing one with features where only the target's values are given. */
-  private FittedModel univariateModel() {
-    FittedModel model = fittedModel();
-    if (model.inputs() > 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "this model reads %d input columns %s per time step, not one series; pass a "
-              + "SeriesFrame with those columns (e.g. from readFrame(csv))",
-          model.inputs(), model.data().inputColumns()));
-    }
-    return model;
-  }
-
-  private static void checkSteps(FittedModel model, int steps) {
-    Checks.atLeast(1, steps, "steps");
-    if (steps > model.maximumSteps()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "steps must be <= %d for this model, was %d: it reads feature columns %s whose future "
-              + "values it does not know, so it forecasts at most horizon=%d steps at once; "
-              + "train with a larger horizon(...)", model.maximumSteps(), steps,
-          model.data().features(), model.config().horizon()));
-    }
-  }
-
-  /** The model's input columns taken from a frame by name, checked like a history. */
-  private double[][] inputsOf(FittedModel model, SeriesFrame frame) {
-    Objects.requireNonNull(frame, "frame");
-    List<String> names = model.data().inputColumns();
-    double[][] inputs = new double[names.size()][];
-    if (names.size() == 1 && frame.columns().size() == 1) {
-      // one series: its name need not match the training column's
-      inputs[0] = frame.column(frame.columns().get(0));
-    } else {
-      List<String> absent = new ArrayList<>();
-      for (int c = 0; c < names.size(); c++) {
-        if (frame.hasColumn(names.get(c))) {
-          inputs[c] = frame.column(names.get(c));
-        } else {
-          absent.add(names.get(c));
-        }
-      }
-      if (!absent.isEmpty()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "frame has no column %s; this model reads %d input columns %s per time step and the "
-                + "frame has %s", absent, names.size(), names, frame.columns()));
-      }
-    }
-    checkInputs(model, inputs, names);
-    return inputs;
-  }
-
-  private void checkInputs(FittedModel model, double[][] inputs, List<String> names) {
-    for (int c = 0; c < inputs.length; c++) {
-      checkHistory(inputs[c], inputs.length == 1 ? "series" : "column '" + names.get(c) + "'",
-          c == 0 ? model.encoder().codec() : model.encoder().featureCodec());
-    }
-  }
-
-  private void checkHistory(FittedModel model, double[] series, String name) {
-    checkHistory(series, name, model.encoder().codec());
-  }
-
-  private void checkHistory(double[] series, String name, TransformCodec codec) {
-    Objects.requireNonNull(series, name);
-    int needed = minimumHistory();
-    if (series.length < needed) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s has %d values but window=%d with transform %s needs at least %d; "
-              + "pass a longer history",
-          name, series.length, config.window(), config.transform(), needed));
-    }
-    int from = series.length - needed;
-    Checks.finite(series, from, name);
-    try {
-      codec.checkSeries(series, from, name);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " ends with values the transform cannot use: "
-          + e.getMessage(), e);
-    }
-  }
-
   /**
-   * Collects settings for a {@link SeriesForecaster}. Each setter checks its value at once; repeated
-   * calls keep the last value. Defaults are the {@code DEFAULT_*} constants of
+   * Collects settings for a {@link SeriesForecaster}: the setters of every configuration (see
+   * {@link ConfigBuilder}) and the {@link #listener}. Each setter checks its value at once;
+   * repeated calls keep the last value. Defaults are the {@code DEFAULT_*} constants of
    * {@link ForecasterConfig}.
    */
-  public static final class Builder {
-    private int window = ForecasterConfig.DEFAULT_WINDOW;
-    private int hidden = ForecasterConfig.DEFAULT_HIDDEN;
-    private int layers = ForecasterConfig.DEFAULT_LAYERS;
-    private int epochs = ForecasterConfig.DEFAULT_EPOCHS;
-    private double learningRate = ForecasterConfig.DEFAULT_LEARNING_RATE;
-    private int batchSize = ForecasterConfig.DEFAULT_BATCH_SIZE;
-    private long seed = ForecasterConfig.DEFAULT_SEED;
-    private String columnName;
-    private int columnIndex = -1;
-    private double validationFraction = ForecasterConfig.DEFAULT_VALIDATION_FRACTION;
-    private TargetTransform transform = ForecasterConfig.DEFAULT_TRANSFORM;
-    private int horizon = ForecasterConfig.DEFAULT_HORIZON;
-    private int season = ForecasterConfig.DEFAULT_SEASON;
-    private int patience = ForecasterConfig.DEFAULT_PATIENCE;
-    private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
-    private LstmImplementation lstm = ForecasterConfig.DEFAULT_LSTM;
-    private String dateColumn;
-    private String frequency;
-    private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
-    private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
-    private int threads = ForecasterConfig.DEFAULT_THREADS;
-    private int parallelism = ForecasterConfig.defaultParallelism();
-    private List<String> featureNames = List.of();
-    private List<Integer> featureIndices = List.of();
-    private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
+  public static final class Builder extends ConfigBuilder<Builder> {
     private EpochListener listener = EpochListener.NONE;
 
     Builder() {}
 
     Builder(ForecasterConfig config) {
-      window = config.window();
-      hidden = config.hidden();
-      layers = config.layers();
-      epochs = config.epochs();
-      learningRate = config.learningRate();
-      batchSize = config.batchSize();
-      seed = config.seed();
-      columnName = config.columnName();
-      columnIndex = config.columnIndex();
-      validationFraction = config.validationFraction();
-      transform = config.transform();
-      horizon = config.horizon();
-      season = config.season();
-      patience = config.patience();
-      shrink = config.shrink();
-      lstm = config.lstm();
-      dateColumn = config.dateColumn();
-      frequency = config.frequency();
-      missingValues = config.missingValues();
-      delimiter = config.delimiter();
-      threads = config.threads();
-      parallelism = config.parallelism();
-      featureNames = config.featureNames();
-      featureIndices = config.featureIndices();
-      featureTransform = config.featureTransform();
-    }
-
-    /**
-     * @param window past observations per prediction (the LSTM's time steps), at least 1
-     * @return this builder
-     */
-    public Builder window(int window) {
-      this.window = Checks.atLeast(1, window, "window");
-      return this;
-    }
-
-    /**
-     * @param hidden LSTM units per layer, at least 1
-     * @return this builder
-     */
-    public Builder hidden(int hidden) {
-      this.hidden = Checks.atLeast(1, hidden, "hidden");
-      return this;
-    }
-
-    /**
-     * @param layers stacked LSTM layers, at least 1
-     * @return this builder
-     */
-    public Builder layers(int layers) {
-      this.layers = Checks.atLeast(1, layers, "layers");
-      return this;
-    }
-
-    /**
-     * @param epochs passes over the training windows, at least 1
-     * @return this builder
-     */
-    public Builder epochs(int epochs) {
-      this.epochs = Checks.atLeast(1, epochs, "epochs");
-      return this;
-    }
-
-    /**
-     * @param learningRate Adam's step size, strictly between 0 and 1
-     * @return this builder
-     */
-    public Builder learningRate(double learningRate) {
-      this.learningRate = Checks.between(0.0, 1.0, learningRate, "learningRate");
-      return this;
-    }
-
-    /**
-     * @param batchSize training windows per mini-batch, at least 1
-     * @return this builder
-     */
-    public Builder batchSize(int batchSize) {
-      this.batchSize = Checks.atLeast(1, batchSize, "batchSize");
-      return this;
-    }
-
-    /**
-     * @param seed seed for weights and batch order; equal seeds give bit-identical models on the CPU
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
-     * Chooses the value column by its header name (replacing a choice by index).
-     *
-     * @param name the header name, not blank
-     * @return this builder
-     */
-    public Builder column(String name) {
-      Objects.requireNonNull(name, "column");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("column name must not be blank, was '" + name + "'");
-      }
-      this.columnName = name;
-      this.columnIndex = -1;
-      return this;
-    }
-
-    /**
-     * Chooses the value column by its 0-based index (replacing a choice by name).
-     *
-     * @param index 0-based column index, at least 0
-     * @return this builder
-     */
-    public Builder column(int index) {
-      this.columnIndex = Checks.atLeast(0, index, "column index");
-      this.columnName = null;
-      return this;
-    }
-
-    /**
-     * Adds input columns, by header name, that the network sees at every time step beside the
-     * target {@link #column}: for example {@code features("Open", "High", "Low", "Volume")} with
-     * {@code column("Close")}. Each goes through the target's transform (or the
-     * {@link #featureTransform}) and gets its own scaler fitted on the training part; the input
-     * for predicting row {@code t} holds rows {@code t - window .. t - 1} of every column. Listing the target too is allowed (it is an input
-     * once). A model with features predicts from a {@link SeriesFrame} and forecasts at most
-     * {@code horizon} steps at once, since later steps would need future feature values.
-     * Replaces features chosen by index; an empty array removes the features.
-     *
-     * @param names header names, each once, not blank
-     * @return this builder
-     */
-    public Builder features(String... names) {
-      Objects.requireNonNull(names, "features");
-      List<String> list = List.of(names);
-      ForecasterConfig.checkFeatures(list, List.of());
-      this.featureNames = list;
-      this.featureIndices = List.of();
-      return this;
-    }
-
-    /**
-     * Adds input columns by 0-based index, as {@link #features(String...)} does by name.
-     *
-     * @param indices column indices, each once, at least 0
-     * @return this builder
-     */
-    public Builder features(int... indices) {
-      Objects.requireNonNull(indices, "features");
-      List<Integer> list = java.util.Arrays.stream(indices).boxed().toList();
-      ForecasterConfig.checkFeatures(List.of(), list);
-      this.featureIndices = list;
-      this.featureNames = List.of();
-      return this;
-    }
-
-    /**
-     * Sets how feature columns are transformed before their scalers: {@code AUTO} (the default)
-     * exactly like the target, or a fixed transform. Use {@code LEVELS} for features whose level
-     * carries the signal and stays in the training range (a rate, a temperature, a calendar
-     * flag), {@code DIFFERENCES} or {@code LOG_RETURNS} for trending ones such as other prices.
-     *
-     * @param transform {@code AUTO}, {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
-     * @return this builder
-     */
-    public Builder featureTransform(TargetTransform transform) {
-      ForecasterConfig.checkFeatureTransform(transform);
-      this.featureTransform = transform;
-      return this;
-    }
-
-    /**
-     * @param fraction share of the series, from its end, held out for validation: at least 0, below 1
-     * @return this builder
-     */
-    public Builder validationFraction(double fraction) {
-      this.validationFraction = Checks.fromUntil(0.0, 1.0, fraction, "validationFraction");
-      return this;
-    }
-
-    /**
-     * @param transform what the network sees and predicts
-     * @return this builder
-     */
-    public Builder transform(TargetTransform transform) {
-      this.transform = Objects.requireNonNull(transform, "transform");
-      return this;
-    }
-
-    /**
-     * Trains the network to output {@code horizon} values at once (direct multi-step forecasting):
-     * {@link SeriesForecaster#forecast} then takes up to {@code horizon} steps from one network
-     * call instead of feeding predictions back.
-     *
-     * @param horizon values per network output, at least 1 (default 1: one-step training)
-     * @return this builder
-     */
-    public Builder horizon(int horizon) {
-      this.horizon = Checks.atLeast(1, horizon, "horizon");
-      return this;
-    }
-
-    /**
-     * @param season season length in steps, e.g. 12 for monthly data with a yearly cycle; 0 (the
-     *     default) for none, otherwise at least 2
-     * @return this builder
-     */
-    public Builder season(int season) {
-      Checks.atLeast(0, season, "season");
-      if (season == 1) {
-        throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
-      }
-      this.season = season;
-      return this;
-    }
-
-    /**
-     * @param patience epochs without improvement of the validation loss before training stops and
-     *     the best epoch's network is kept; 0 turns early stopping off
-     * @return this builder
-     */
-    public Builder patience(int patience) {
-      this.patience = Checks.atLeast(0, patience, "patience");
-      return this;
-    }
-
-    /**
-     * @param shrink whether to shrink predicted changes toward the no-change forecast by a factor
-     *     fitted on the validation part (default true)
-     * @return this builder
-     */
-    public Builder shrink(boolean shrink) {
-      this.shrink = shrink;
-      return this;
-    }
-
-    /**
-     * Names an ISO date/time column ({@code 2020-01-31}, {@code 2020-01}, {@code 2020-01-31T09:30},
-     * {@code 2020-01-31 09:30:00}, with or without offset). Its rows must strictly increase, and
-     * {@link SeriesForecaster#forecast(Path, int)} stamps forecasts with the following times.
-     *
-     * @param name the header name, not blank
-     * @return this builder
-     */
-    public Builder dateColumn(String name) {
-      Objects.requireNonNull(name, "dateColumn");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("dateColumn must not be blank, was '" + name + "'");
-      }
-      this.dateColumn = name;
-      return this;
-    }
-
-    /**
-     * @param frequency ISO-8601 spacing of the timestamps such as {@code P1D}, {@code P1M} or
-     *     {@code PT30M}; without it the median spacing of the training data is used
-     * @return this builder
-     */
-    public Builder frequency(String frequency) {
-      io.github.seriesforecaster.data.TimeStep.parse(frequency);
-      this.frequency = frequency;
-      return this;
-    }
-
-    /**
-     * @param lstm the LSTM layer implementation: {@code FAST} (default) or DL4J's {@code STANDARD}
-     * @return this builder
-     */
-    public Builder lstm(LstmImplementation lstm) {
-      this.lstm = Objects.requireNonNull(lstm, "lstm");
-      return this;
-    }
-
-    /**
-     * @param policy what to do with empty, {@code NA} or {@code NaN} cells
-     * @return this builder
-     */
-    public Builder missingValues(MissingValues policy) {
-      this.missingValues = Objects.requireNonNull(policy, "missingValues");
-      return this;
-    }
-
-    /**
-     * @param delimiter CSV field separator, e.g. {@code ';'}; not a quote or line break
-     * @return this builder
-     */
-    public Builder delimiter(char delimiter) {
-      this.delimiter = delimiter;
-      return this;
-    }
-
-    /**
-     * @param threads ND4J threads, at least 1; a process-wide ND4J setting applied by fit and load
-     * @return this builder
-     */
-    public Builder threads(int threads) {
-      this.threads = Checks.atLeast(1, threads, "threads");
-      return this;
-    }
-
-    /**
-     * Sets how many independent fits one call may run at once: the transform candidates of
-     * {@code AUTO}, backtest folds, the series of a set fitted one model each. Each fit runs on
-     * {@link #threads(int)} ND4J threads (one by default), so results are bit-identical for every
-     * value; the default uses every available processor.
-     *
-     * @param parallelism fits at once, at least 1
-     * @return this builder
-     * @throws IllegalArgumentException if {@code parallelism < 1}
-     */
-    public Builder parallelism(int parallelism) {
-      this.parallelism = Checks.atLeast(1, parallelism, "parallelism");
-      return this;
+      super(config);
     }
 
     /**
@@ -935,6 +450,7 @@ public final class SeriesForecaster implements Forecaster {
      *
      * @param listener called after every epoch of every fit
      * @return this builder
+     * @throws NullPointerException if {@code listener} is null
      */
     public Builder listener(EpochListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -942,19 +458,9 @@ public final class SeriesForecaster implements Forecaster {
     }
 
     /**
-     * @return the configuration, validated as a whole
-     * @throws IllegalArgumentException if a value or a combination is invalid
-     */
-    public ForecasterConfig config() {
-      return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
-          columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
-          dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-          featureIndices, featureTransform, parallelism);
-    }
-
-    /**
      * @return an unfitted forecaster with these settings
-     * @throws IllegalArgumentException if a value or a combination is invalid
+     * @throws IllegalArgumentException if a combination of values is invalid (see
+     *     {@link ForecasterConfig})
      */
     public SeriesForecaster build() {
       return new SeriesForecaster(config(), listener, null);

@@ -1,8 +1,11 @@
 /**
- * The public API: SeriesForecaster and its Builder, ForecasterConfig, FitReport, ErrorMetrics,
+ * The public API: SeriesForecaster and its Builder, ForecasterConfig and its Builder (both
+ * ConfigBuilders: each setting and its check written once), FitReport, ErrorMetrics,
  * Backtest and BacktestResult, Baselines and the Forecaster interface, ForecastIntervals,
  * TimedValue, the enums of settings and the exception hierarchy (ForecasterException).
- * Everything an application imports lives here; the sub-packages are the implementation. May
- * import every sub-package except cli and chart.
+ * Everything an application imports lives here; the sub-packages are the implementation. The
+ * facade only validates arguments and delegates (FrameColumns selects a frame's columns; the
+ * model package checks input against a fitted model). May import every sub-package except cli,
+ * chart, many and spark. ForecasterConfig depends on nothing of the facade.
  */
 package io.github.seriesforecaster;

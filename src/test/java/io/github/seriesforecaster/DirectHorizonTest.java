@@ -18,8 +18,8 @@ class DirectHorizonTest {
     double[] series = TestSeries.sine(80);
     SeriesForecaster forecaster = TestSeries.tinyBuilder().horizon(3).build();
     FitReport report = forecaster.fit(series);
-    // training origins need all three future values inside the training part (56 values)
-    assertThat(report.trainingWindows()).isEqualTo(56 - 5 - 2);
+    // the kept network is refitted on every origin whose three values are in the series
+    assertThat(report.trainingWindows()).isEqualTo(80 - 5 - 2);
     double[] path = forecaster.forecast(series, 7);
     assertThat(path).hasSize(7);
     assertThat(path[0]).isCloseTo(forecaster.predict(series), within(1e-9));
@@ -46,7 +46,8 @@ class DirectHorizonTest {
             + "SEASONAL_DIFFERENCES");
     ForecasterConfig config = SeriesForecaster.builder().horizon(5).season(12).config();
     assertThat(config.candidateTransforms()).containsExactly(TargetTransform.DIFFERENCES);
-    assertThat(config.minimumHistory()).isEqualTo(12 + 1);
+    // the seasonal naive candidates read a season back
+    assertThat(config.minimumHistory()).isEqualTo(12 + 12);
     assertThatThrownBy(() -> SeriesForecaster.builder().horizon(0))
         .hasMessage("horizon must be >= 1, was 0");
   }

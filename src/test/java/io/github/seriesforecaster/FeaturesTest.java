@@ -241,7 +241,7 @@ class FeaturesTest {
         .containsExactly(90, 100, 110);
     assertThat(result.fits()).isEqualTo(2);
     // the fold at origin 90 forecasts what a model fitted on rows 0..89 forecasts
-    SeriesForecaster fold = config.toBuilder().build();
+    SeriesForecaster fold = SeriesForecaster.builder(config).build();
     fold.fit(frame.rows(0, 90));
     assertThat(result.origins().get(0).forecast()[0]).isEqualTo(fold.predict(frame.rows(0, 90)));
     assertThat(result.origins().get(0).naive()[0]).isEqualTo(frame.column("walk")[89]);

@@ -178,6 +178,32 @@ class SeriesForecasterBuilderTest {
   }
 
   @Test
+  void builderOfConfig_buildsAForecasterWithThoseSettings() {
+    ForecasterConfig config = ForecasterConfig.builder().window(5).season(4).dateColumn("Date")
+        .config();
+    SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
+    assertThat(forecaster.config()).isEqualTo(config);
+    assertThat(SeriesForecaster.builder(config).epochs(2).config())
+        .isEqualTo(SeriesForecaster.builder(config).epochs(2).config());
+  }
+
+  @Test
+  void configBuilder_checksLikeTheForecasterBuilderAndTheRecord() {
+    // one check per rule: the setter, the config-side builder and the record say the same
+    String season = "season must be 0 (none) or >= 2, was 1";
+    assertThatThrownBy(() -> ForecasterConfig.builder().season(1)).hasMessage(season);
+    assertThatThrownBy(() -> SeriesForecaster.builder().season(1)).hasMessage(season);
+    assertThatThrownBy(() -> ForecasterConfig.builder().column(" "))
+        .hasMessage("column name must not be blank, was ' '");
+    assertThatThrownBy(() -> ForecasterConfig.builder().dateColumn(""))
+        .hasMessage("dateColumn must not be blank, was ''");
+    // the delimiter is now checked by its setter too, with the record's message
+    assertThatThrownBy(() -> SeriesForecaster.builder().delimiter('"'))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("delimiter must not be a quote or line break, was '\"'");
+  }
+
+  @Test
   void minimumHistory_dependsOnTransform() {
     assertThat(SeriesForecaster.builder().window(3).transform(TargetTransform.LEVELS).build()
         .minimumHistory()).isEqualTo(3);

@@ -92,8 +92,17 @@ public record SeriesData(String source, String column, double[] values, int rows
 
   /** @return the input columns' names: the target's, then the features' */
   public List<String> inputColumns() {
+    return inputColumns(column, features);
+  }
+
+  /**
+   * @param target the target column's name
+   * @param features the feature columns' names
+   * @return the target's name, then the features'
+   */
+  public static List<String> inputColumns(String target, List<String> features) {
     List<String> names = new ArrayList<>();
-    names.add(column);
+    names.add(target);
     names.addAll(features);
     return List.copyOf(names);
   }

@@ -50,6 +50,19 @@ public final class TimeStep {
   }
 
   /**
+   * The one rule for the spacing of timestamps: the configured frequency, else the step recorded
+   * when the model was trained, else the step inferred from {@code times}.
+   *
+   * @param frequency the configured ISO-8601 frequency, or {@code null}
+   * @param recorded the step recorded with the training data, or {@code null}
+   * @param times increasing timestamps, used only when both others are {@code null}
+   * @return the step's ISO-8601 text; the frequency exactly as configured
+   */
+  public static String resolve(String frequency, String recorded, LocalDateTime[] times) {
+    return frequency != null ? frequency : recorded != null ? recorded : infer(times).toString();
+  }
+
+  /**
    * Infers the step from increasing timestamps: whole months when every timestamp falls on the same
    * day of month and time, otherwise the median spacing, in whole days when it is one.
    *

@@ -1,5 +1,7 @@
 package io.github.seriesforecaster.data;
 
+import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.TargetTransform;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,6 +57,36 @@ public final class WindowEncoder {
       throw new IllegalArgumentException("shrinkage must be between 0 and 1, was " + shrinkage);
     }
     this.shrinkage = codec.hasNoChangeBaseline() ? shrinkage : 1.0;
+  }
+
+  /**
+   * The one rule for the transform of each input column: the fitted target transform for the
+   * target, the features' transform that goes with it (see
+   * {@link ForecasterConfig#featureTransformFor}) for the others.
+   *
+   * @param config the settings (season, feature transform)
+   * @param target the target's fitted transform ({@code AUTO} resolved)
+   * @param column the input column, 0 for the target
+   * @return that column's transform
+   */
+  public static TransformCodec codec(ForecasterConfig config, TargetTransform target, int column) {
+    return TransformCodec.of(column == 0 ? target : config.featureTransformFor(target),
+        config.season());
+  }
+
+  /**
+   * The encoder a fit builds and a model file restores.
+   *
+   * @param config the settings (window, season, feature transform)
+   * @param target the target's fitted transform ({@code AUTO} resolved)
+   * @param scalers one per input column, the target's first
+   * @param shrinkage factor in [0, 1] applied to the predicted transformed value
+   * @return the encoder
+   */
+  public static WindowEncoder of(ForecasterConfig config, TargetTransform target,
+      List<Scaler> scalers, double shrinkage) {
+    return new WindowEncoder(codec(config, target, 0), codec(config, target, 1), config.window(),
+        scalers, shrinkage);
   }
 
   /** @return this encoder with another shrinkage factor */

@@ -2,7 +2,7 @@ package io.github.seriesforecaster.global;
 
 import io.github.seriesforecaster.many.GlobalConfig;
 import io.github.seriesforecaster.many.TrainingLoss;
-import io.github.seriesforecaster.model.Backends;
+import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.lstm.FastLstm;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

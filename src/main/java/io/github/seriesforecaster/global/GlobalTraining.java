@@ -7,7 +7,7 @@ import io.github.seriesforecaster.many.GlobalConfig;
 import io.github.seriesforecaster.many.GlobalFitReport;
 import io.github.seriesforecaster.many.Normalization;
 import io.github.seriesforecaster.many.SeriesAccuracy;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,10 @@
 package io.github.seriesforecaster.many;
 
 import io.github.seriesforecaster.EpochListener;
+import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.global.GlobalArchive;
+import io.github.seriesforecaster.global.GlobalIntervals;
 import io.github.seriesforecaster.global.GlobalModel;
 import io.github.seriesforecaster.global.GlobalTraining;
 import java.io.IOException;
@@ -115,6 +117,48 @@ public final class GlobalForecaster {
     Map<String, double[]> result = new LinkedHashMap<>();
     for (int s = 0; s < ids.size(); s++) {
       result.put(ids.get(s), forecasts[s]);
+    }
+    return result;
+  }
+
+  /**
+   * Forecasts every series of a set from its end, with prediction intervals calibrated on the
+   * same histories and scaled per series: the model also forecasts each history from
+   * {@code validation} values before its end (its {@code horizon} without a validation part, at
+   * most {@code steps}), those errors are divided by their series' mean absolute seasonal
+   * difference and pooled over the series per step, and each series' interval is its forecast plus
+   * or minus its own scale times the pooled conformal quantile. A quiet series thus gets a narrow
+   * interval, a noisy one a wide one. Given the training set, the calibration values are the
+   * validation part the network never trained on. See docs/intervals.md.
+   *
+   * @param histories the series to forecast from, each at least {@link #minimumHistory()} long;
+   *     only those at least {@code validation} values longer calibrate
+   * @param steps values to forecast per series, at least 1
+   * @param levels coverage levels strictly between 0 and 1, e.g. 0.95
+   * @return id → forecast with bounds per level, in set order
+   * @throws IllegalStateException if the model is not fitted
+   * @throws IllegalArgumentException if an argument is out of range, no history is long enough to
+   *     calibrate on, or a history cannot be normalised
+   */
+  public Map<String, ForecastIntervals> forecastWithIntervals(SeriesSet histories, int steps,
+      double... levels) {
+    Objects.requireNonNull(histories, "histories");
+    Objects.requireNonNull(levels, "levels");
+    Arguments.atLeast(1, steps, "steps");
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("levels must name at least one coverage level, e.g. 0.95");
+    }
+    for (double level : levels) {
+      Arguments.between(0.0, 1.0, level, "level");
+    }
+    GlobalModel model = model();
+    List<String> ids = histories.ids();
+    List<double[]> values = new ArrayList<>(ids.size());
+    ids.forEach(id -> values.add(histories.get(id)));
+    List<ForecastIntervals> intervals = GlobalIntervals.of(model, ids, values, steps, levels);
+    Map<String, ForecastIntervals> result = new LinkedHashMap<>();
+    for (int s = 0; s < ids.size(); s++) {
+      result.put(ids.get(s), intervals.get(s));
     }
     return result;
   }

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
  */
-public final class FittedModel {
+public final class FittedModel implements MultiStepForecaster {
   private final ForecasterConfig config;
   private final MultiLayerNetwork network;
   private final WindowEncoder encoder;
@@ -109,6 +109,12 @@ public final class FittedModel {
     return predictAt(inputs, inputs[0].length);
   }
 
+  /** @return input rows a prediction reads: the window plus the transforms' lag */
+  @Override
+  public int minimumHistory() {
+    return encoder.minimumHistory();
+  }
+
   /** @return input columns per time step: 1 without features */
   public int inputs() {
     return encoder.inputs();
@@ -119,6 +125,7 @@ public final class FittedModel {
    *     feeds forecasts back; with features one network call's {@code horizon}, as later steps
    *     would need future feature values
    */
+  @Override
   public int maximumSteps() {
     return inputs() == 1 ? Integer.MAX_VALUE : config.horizon();
   }
@@ -209,6 +216,7 @@ public final class FittedModel {
    * @param steps at most {@link #maximumSteps()}
    * @return {@code steps} target values after the last row, as {@link #forecast}
    */
+  @Override
   public double[] forecastInputs(double[][] inputs, int steps) {
     if (steps > maximumSteps()) {
       throw new IllegalArgumentException(steps + " steps is more than this model's "
@@ -252,6 +260,18 @@ public final class FittedModel {
    * @return per history its {@code steps[i]} forecasts
    */
   public double[][] forecastEach(double[][][] histories, int[] steps) {
+    return forecastEach(histories, steps, false);
+  }
+
+  /**
+   * @param histories as for {@link #forecastEach(double[][][], int[])}
+   * @param steps as for {@link #forecastEach(double[][][], int[])}
+   * @param networkOnly true to use the batched network call whatever the network's size (tests
+   *     compare it with the single-window pass)
+   * @return per history its {@code steps[i]} forecasts
+   */
+  @Override
+  public double[][] forecastEach(double[][][] histories, int[] steps, boolean networkOnly) {
     int count = histories.length;
     if (steps.length != count) {
       throw new IllegalArgumentException(
@@ -273,7 +293,7 @@ public final class FittedModel {
       for (int i = 0; i < count; i++) {
         encoder.encode(histories[i], histories[i][0].length, encoded, i * size);
       }
-      double[][] outputs = lastStepOutputs(encoded, count);
+      double[][] outputs = lastStepOutputs(encoded, count, networkOnly);
       for (int i = 0; i < count; i++) {
         double[] target = histories[i][0];
         result[i] = new double[steps[i]];
@@ -303,7 +323,7 @@ public final class FittedModel {
       for (int j = 0; j < n; j++) {
         encoder.encode(extended[active[j]], history + done, encoded, j * size);
       }
-      double[][] outputs = lastStepOutputs(encoded, n);
+      double[][] outputs = lastStepOutputs(encoded, n, networkOnly);
       for (int j = 0; j < n; j++) {
         double[] values = extended[active[j]];
         // decode reads only values before history + done, so writing the block as we go is safe
@@ -318,12 +338,26 @@ public final class FittedModel {
     return result;
   }
 
-  /** Every output at the last time step of {@code count} encoded windows, in batched calls. */
-  private double[][] lastStepOutputs(float[] inputs, int count) {
+  /**
+   * Every output at the last time step of {@code count} encoded windows: in batched network calls,
+   * or, when the whole batch is less arithmetic than a network call's fixed cost (about a
+   * millisecond, the time the plain-Java pass takes for some 10 million multiply-adds more than
+   * the batched call), one window at a time with {@link LstmInference}.
+   */
+  private double[][] lastStepOutputs(float[] inputs, int count, boolean networkOnly) {
     int window = encoder.window();
     int size = inputs() * window;
     int horizon = config.horizon();
     double[][] result = new double[count][horizon];
+    if (!networkOnly && inference != null
+        && (double) count * multiplyAddsPerWindow() < PLAIN_JAVA_BATCH_LIMIT) {
+      float[] one = new float[size];
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(inputs, i * size, one, 0, size);
+        result[i] = inference.outputs(one);
+      }
+      return result;
+    }
     int blockSize = ForwardPassSize.windows(config);
     for (int from = 0; from < count; from += blockSize) {
       int block = Math.min(blockSize, count - from);
@@ -341,6 +375,19 @@ public final class FittedModel {
       }
     }
     return result;
+  }
+
+  /** Multiply-adds per window below which a batch runs on {@link LstmInference}. */
+  private static final double PLAIN_JAVA_BATCH_LIMIT = 10e6;
+
+  private double multiplyAddsPerWindow() {
+    double total = 0;
+    int width = inputs();
+    for (int layer = 0; layer < config.layers(); layer++) {
+      total += (double) encoder.window() * 4 * config.hidden() * (width + config.hidden());
+      width = config.hidden();
+    }
+    return total;
   }
 
   /** The {@code horizon} target values from {@code end} on, from one network call. */

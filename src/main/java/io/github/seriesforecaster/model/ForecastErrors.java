@@ -90,16 +90,21 @@ public final class ForecastErrors {
    * @param first index of the first validation value
    * @return the errors, or {@code null} when the validation part is too short (under 2 values)
    */
-  public static ForecastErrors measure(FittedModel model, double[][] inputs, int first) {
-    return measure(model, inputs, first, true);
+  public static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first) {
+    return measure(model, inputs, first, Way.BATCHED);
   }
 
-  /**
-   * @param batched true to forecast from all origins together ({@link FittedModel#forecastEach}),
-   *     false for one origin and one window at a time (the reference the batched way is tested
-   *     against)
-   */
-  static ForecastErrors measure(FittedModel model, double[][] inputs, int first, boolean batched) {
+  /** The ways of computing the forecasts: the default, and two that tests compare. */
+  enum Way {
+    /** {@link MultiStepForecaster#forecastEach}: batched network calls, plain Java for small networks. */
+    BATCHED,
+    /** Batched network calls whatever the network's size. */
+    NETWORK,
+    /** One origin and one window at a time, as before batching. */
+    ONE_BY_ONE
+  }
+
+  static ForecastErrors measure(MultiStepForecaster model, double[][] inputs, int first, Way way) {
     double[] series = inputs[0];
     int validation = series.length - first;
     int steps = Math.min(Math.min(MAXIMUM_STEPS, model.maximumSteps()), validation / 2);
@@ -118,7 +123,7 @@ public final class ForecastErrors {
     for (double position = 0; position < origins; position += spacing) {
       int origin = first + (int) position;
       // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
-      int from = Math.max(0, origin - model.encoder().minimumHistory());
+      int from = Math.max(0, origin - model.minimumHistory());
       double[][] history = new double[inputs.length][];
       for (int c = 0; c < inputs.length; c++) {
         history[c] = Arrays.copyOfRange(inputs[c], from, origin);
@@ -128,7 +133,7 @@ public final class ForecastErrors {
       originList.add(origin);
     }
     double[][] forecasts = forecasts(model, histories.toArray(new double[0][][]),
-        horizons.stream().mapToInt(Integer::intValue).toArray(), batched);
+        horizons.stream().mapToInt(Integer::intValue).toArray(), way);
     for (int o = 0; o < forecasts.length; o++) {
       int origin = originList.get(o);
       for (int h = 0; h < forecasts[o].length; h++) {
@@ -143,9 +148,9 @@ public final class ForecastErrors {
   }
 
   private static double[][] forecasts(
-      FittedModel model, double[][][] histories, int[] steps, boolean batched) {
-    if (batched) {
-      return model.forecastEach(histories, steps);
+      MultiStepForecaster model, double[][][] histories, int[] steps, Way way) {
+    if (way != Way.ONE_BY_ONE) {
+      return model.forecastEach(histories, steps, way == Way.NETWORK);
     }
     double[][] result = new double[histories.length][];
     for (int i = 0; i < histories.length; i++) {

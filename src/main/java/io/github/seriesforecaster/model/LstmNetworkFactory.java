@@ -3,6 +3,7 @@ package io.github.seriesforecaster.model;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.LstmImplementation;
 import io.github.seriesforecaster.model.lstm.FastLstm;
+import io.github.seriesforecaster.runtime.Backends;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -78,8 +79,10 @@ public final class LstmNetworkFactory {
       return network;
     }
     int inputs = (int) network.getLayer(0).getParam("W").size(0);
-    MultiLayerNetwork standard = new MultiLayerNetwork(configuration(
-        config.toBuilder().lstm(LstmImplementation.STANDARD).config(), inputs, false));
+    // an ensemble's merged network is wider than config.hidden(): take the width from the weights
+    int hidden = (int) network.getLayer(0).getParam("RW").size(0);
+    MultiLayerNetwork standard = new MultiLayerNetwork(
+        configuration(config.toBuilder().hidden(hidden).config(), inputs, false));
     standard.init(network.params().dup(), false);
     return standard;
   }

@@ -1,9 +1,9 @@
 package io.github.seriesforecaster.model;
 
+import io.github.seriesforecaster.data.SeriesData;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -51,10 +51,7 @@ public record TrainingData(String source, String column, int rows, int missing, 
 
   /** @return the target column's name, then the features' */
   public List<String> inputColumns() {
-    List<String> names = new ArrayList<>();
-    names.add(column);
-    names.addAll(features);
-    return List.copyOf(names);
+    return SeriesData.inputColumns(column, features);
   }
 
   static String sha256(double[]... columns) {

@@ -1,7 +1,6 @@
 package io.github.seriesforecaster.train;
 
 import io.github.seriesforecaster.EpochListener;
-import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.ForecasterConfig;
@@ -13,15 +12,10 @@ import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.data.Windows;
-import io.github.seriesforecaster.eval.Metrics;
 import io.github.seriesforecaster.model.FittedModel;
-import io.github.seriesforecaster.intervals.VolatilityScale;
-import io.github.seriesforecaster.model.ForecastErrors;
-import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.model.LstmNetworkFactory;
-import io.github.seriesforecaster.model.NativeRuntime;
+import io.github.seriesforecaster.runtime.NativeRuntime;
 import io.github.seriesforecaster.model.TrainingData;
-import java.time.Duration;
 import java.time.Instant;
 import io.github.seriesforecaster.TargetTransform;
 import java.util.Arrays;
@@ -32,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One fit from start to end: chronological split, scaler fitted on the training part only, windows,
- * training, and one-step validation beside the naive forecast.
+ * One fit from start to end: checks, then the candidate choice on rolling-origin folds and the
+ * refit ({@link CandidateChoice}); here also the training of one network on a prefix of the series
+ * (scaler fitted on the training part only, windows, early stopping on the rest) and the shrinkage
+ * factor.
  */
 public final class Fitting {
   private static final Logger log = LoggerFactory.getLogger(Fitting.class);
@@ -71,93 +67,47 @@ public final class Fitting {
     for (TargetTransform transform : candidates) {
       for (int c = 0; c < inputs.length; c++) {
         try {
-          TransformCodec.of(c == 0 ? transform : config.featureTransformFor(transform),
-              config.season()).checkSeries(inputs[c], 0, "value");
+          WindowEncoder.codec(config, transform, c).checkSeries(inputs[c], 0, "value");
         } catch (IllegalArgumentException e) {
           String column = inputs.length == 1 ? "" : " column '" + names.get(c) + "'";
           throw new SeriesFormatException(data.source() + column + ": " + e.getMessage(), e);
         }
       }
     }
-    Split split = Split.of(series.length, inputs.length, config, data.source());
+    // checks that the series is long enough; the folds are cut inside CandidateChoice
+    Split.of(series.length, inputs.length, config, data.source());
     NativeRuntime.useThreads(config.threads());
     String timeStep = null;
     if (data.times() != null) {
-      timeStep = config.frequency() != null ? config.frequency()
-          : TimeStep.infer(data.times()).toString();
+      timeStep = TimeStep.resolve(config.frequency(), null, data.times());
     }
     TrainingData provenance = TrainingData.of(data.source(), data.rows(), data.missing(),
         timeStep, data.inputColumns(), inputs);
 
-    Candidate best = null;
-    for (TargetTransform transform : candidates) {
-      Candidate candidate = fitOne(config, TransformCodec.of(transform, config.season()), inputs,
-          names, split.trainingValues(), provenance, listener, data.source());
-      if (candidates.size() > 1) {
-        log.info("{} with {}: validation RMSE {}", data.source(), transform,
-            candidate.metrics().rmse());
-      }
-      if (best == null || candidate.metrics().rmse() < best.metrics().rmse()) {
-        if (best != null) {
-          best.model().network().close();
-        }
-        best = candidate;
-      } else {
-        candidate.model().network().close();
-      }
-    }
-    int first = split.trainingValues();
-    FittedModel model = best.model();
-    double coverage = Double.NaN;
-    List<IntervalMetrics> intervals = List.of();
-    ForecastErrors errors = ForecastErrors.measure(model, inputs, first);
-    if (errors != null) {
-      VolatilityScale volatility = VolatilityScale.standard();
-      model = model.withErrors(IntervalCalibration.calibrate(errors, series, first, volatility));
-      List<IntervalMetrics> oneStep =
-          IntervalHoldOut.check(errors, series, first, volatility, config.season(), 1, 0.8);
-      coverage = oneStep.isEmpty() ? Double.NaN : oneStep.get(0).coverage();
-      intervals = IntervalHoldOut.check(errors, series, first, volatility, config.season(),
-          Integer.MAX_VALUE, 0.8, 0.95);
-    }
-    double[] actual = Arrays.copyOfRange(series, first, series.length);
-    double scale = Metrics.naiveScale(series, first, 1);
-    ErrorMetrics naiveMetrics =
-        Metrics.of(actual, Arrays.copyOfRange(series, first - 1, series.length - 1), scale);
-    int season = config.season();
-    ErrorMetrics seasonalMetrics = season > 1 && first >= season
-        ? Metrics.of(actual,
-            Arrays.copyOfRange(series, first - season, series.length - season), scale)
-        : ErrorMetrics.NONE;
-    TrainingSummary training = best.training();
-    FitReport report = new FitReport(best.model().encoder().codec().transform(),
-        training.epochsRun(), training.bestEpoch(), training.stopReason(),
-        training.trainingLoss(), Duration.ofNanos(System.nanoTime() - startNanos),
-        best.trainingWindows(), actual.length, best.metrics(), naiveMetrics, seasonalMetrics,
-        best.model().encoder().shrinkage(), coverage, intervals);
-    log.info("fitted {} on {} column '{}': {} epochs (kept {}), {} training windows, {} ms; "
-            + "validation RMSE {} vs naive {}, shrinkage {}",
-        report.transform(), data.source(), data.column(), training.epochsRun(),
-        training.bestEpoch(), best.trainingWindows(), report.wallTime().toMillis(),
-        best.metrics().rmse(), naiveMetrics.rmse(), report.shrinkage());
-    if (actual.length > 0 && !report.beatsNaive()) {
-      log.warn("the model does not beat the naive forecast on {}'s validation part "
-              + "(RMSE {} vs {}); repeating the last value is at least as good",
-          data.source(), best.metrics().rmse(), naiveMetrics.rmse());
-    }
-    return new Result(model, report);
+    return CandidateChoice.fit(config, inputs, names, data, provenance, listener, startNanos);
   }
 
-  /** One trained candidate transform, its one-step validation forecasts and their accuracy. */
-  private record Candidate(FittedModel model, TrainingSummary training, int trainingWindows,
-      double[] forecasts, ErrorMetrics metrics) {}
+  /**
+   * A network trained on the values before {@code first}, with shrinkage 1.
+   *
+   * @param model the model
+   * @param training what the training did
+   * @param trainingWindows windows trained on
+   */
+  record Trained(FittedModel model, TrainingSummary training, int trainingWindows) {}
 
-  private static Candidate fitOne(ForecasterConfig config, TransformCodec codec,
+  /**
+   * Trains one network on the values before {@code first}; the values from {@code first} to the
+   * end of {@code inputs} (if any) are the early-stopping validation part. Nothing else is read.
+   *
+   * @param inputs the input columns, cut where this training must stop reading
+   * @param first index of the first validation value; {@code inputs[0].length} for none
+   */
+  static Trained trainOn(ForecasterConfig config, TransformCodec codec,
       double[][] inputs, List<String> names, int first, TrainingData provenance,
       EpochListener listener, String source) {
     double[] series = inputs[0];
-    TransformCodec featureCodec =
-        TransformCodec.of(config.featureTransformFor(codec.transform()), config.season());
+    TransformCodec featureCodec = WindowEncoder.codec(config, codec.transform(), 1);
     // the scalers see the training part only
     double[][] transformed = new double[inputs.length][];
     for (int c = 0; c < inputs.length; c++) {
@@ -175,8 +125,7 @@ public final class Fitting {
       }
     }
     List<Scaler> scalers = Scaler.fitColumns(transformed);
-    WindowEncoder encoder =
-        new WindowEncoder(codec, featureCodec, config.window(), scalers, 1.0);
+    WindowEncoder encoder = WindowEncoder.of(config, codec.transform(), scalers, 1.0);
     // every candidate trains on the same targets, those the longest-lag candidate can reach
     int horizon = config.horizon();
     DataSet windows =
@@ -198,20 +147,11 @@ public final class Fitting {
     }
     FittedModel model =
         new FittedModel(config, trained.network(), encoder, provenance, Instant.now());
-    // one batched network call serves the shrinkage fit and the validation forecasts
-    double[] outputs = model.networkOutputs(inputs, first);
-    if (config.shrink() && validation != null) {
-      model = model.withEncoder(
-          encoder.withShrinkage(shrinkage(encoder, series, first, outputs)));
-    }
-    double[] forecasts = model.decodeOneStep(series, first, outputs);
-    double[] actual = Arrays.copyOfRange(series, first, series.length);
-    ErrorMetrics metrics = Metrics.of(actual, forecasts, Metrics.naiveScale(series, first, 1));
     int trainingWindows = windows.numExamples();
     // off-heap buffers are otherwise freed only when a GC collects their Java objects
     close(windows);
     close(validation);
-    return new Candidate(model, training, trainingWindows, forecasts, metrics);
+    return new Trained(model, training, trainingWindows);
   }
 
   private static void close(DataSet data) {
@@ -233,13 +173,24 @@ public final class Fitting {
     int n = outputs.length;
     double[] predicted = new double[n];
     double[] actual = new double[n];
-    double crossProduct = 0;
-    double squares = 0;
     // in units of the training range: the factor is the same, and squares of huge values stay finite
     double range = encoder.scaler().range();
     for (int i = 0; i < n; i++) {
       predicted[i] = encoder.transformedOutput(outputs[i]) / range;
       actual[i] = encoder.codec().forward(series, first + i) / range;
+    }
+    return shrinkage(predicted, actual);
+  }
+
+  /**
+   * {@link #shrinkage(WindowEncoder, double[], int, double[])} from predicted and true transformed
+   * values (pooled over folds), in any common unit.
+   */
+  static double shrinkage(double[] predicted, double[] actual) {
+    int n = predicted.length;
+    double crossProduct = 0;
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
       crossProduct += predicted[i] * actual[i];
       squares += predicted[i] * predicted[i];
     }

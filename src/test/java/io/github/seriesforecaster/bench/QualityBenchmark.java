@@ -43,7 +43,8 @@ public final class QualityBenchmark {
 
   static void run(Path csv, String column, int season) throws Exception {
     SeriesForecaster.Builder builder = SeriesForecaster.builder().column(column).season(season);
-    // experiments only: -Dwindow=24 -Dhidden=32 -Dtransform=LEVELS -Dshrink=false override defaults
+    // experiments only: -Dwindow=24 -Dhidden=32 -Dtransform=LEVELS -Dshrink=false -Densemble=3
+    // override defaults
     if (System.getProperty("transform") != null) {
       builder.transform(io.github.seriesforecaster.TargetTransform.valueOf(
           System.getProperty("transform")));
@@ -56,6 +57,9 @@ public final class QualityBenchmark {
     }
     if (System.getProperty("hidden") != null) {
       builder.hidden(Integer.getInteger("hidden"));
+    }
+    if (System.getProperty("ensemble") != null) {
+      builder.ensemble(Integer.getInteger("ensemble"));
     }
     SeriesForecaster lstm = builder.build();
     double[] series = lstm.readSeries(csv);
@@ -85,9 +89,11 @@ public final class QualityBenchmark {
           metrics.rmse() / naiveRmse, method == lstm ? String.format(Locale.ROOT, "%.1f", fitSeconds)
               : "");
     }
-    System.out.printf(Locale.ROOT, "%-24s   lstm: %s, epochs %d (kept %d, %s), shrinkage %.3f%n",
-        label, report.transform(), report.epochsRun(), report.bestEpoch(),
+    System.out.printf(Locale.ROOT, "%-24s   lstm: kept %s (%s), epochs %d (%s), shrinkage %.3f%n",
+        label, report.candidate(), report.transform(), report.epochsRun(),
         report.stopReason(), report.shrinkage());
+    System.out.printf(Locale.ROOT, "%-24s   candidates over %d fold(s): %s%n", label,
+        report.folds(), report.candidateErrors());
   }
 
   private static double[] oneStepForecasts(Forecaster method, double[] series, int first) {

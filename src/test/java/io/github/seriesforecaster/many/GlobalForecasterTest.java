@@ -244,4 +244,63 @@ class GlobalForecasterTest {
     }
     return 100 * sum / actual.length;
   }
+
+  @Test
+  void forecastWithIntervals_eachSeriesScaledByItsOwnSeasonalDifferences() {
+    Map<String, io.github.seriesforecaster.ForecastIntervals> intervals =
+        fitted.forecastWithIntervals(train, HORIZON, 0.8, 0.95);
+    Map<String, double[]> forecasts = fitted.forecast(train, HORIZON);
+    assertThat(intervals.keySet()).containsExactlyElementsOf(train.ids());
+    double ratio = Double.NaN;
+    int covered = 0;
+    int points = 0;
+    for (String id : train.ids()) {
+      var interval = intervals.get(id);
+      assertThat(interval.point()).containsExactly(forecasts.get(id));
+      double[] history = train.get(id);
+      double scale = io.github.seriesforecaster.intervals.PooledErrors.seasonalScale(history,
+          history.length, SEASON);
+      // the same pooled quantile times each series' own scale: levels 1 to 10,000 get widths in
+      // proportion
+      double halfWidth = (interval.upper(0.95)[0] - interval.lower(0.95)[0]) / 2;
+      if (Double.isNaN(ratio)) {
+        ratio = halfWidth / scale;
+      }
+      assertThat(halfWidth / scale).as(id).isCloseTo(ratio, org.assertj.core.api.Assertions
+          .within(1e-9 * ratio));
+      assertThat(interval.upper(0.95)[3] - interval.lower(0.95)[3])
+          .isGreaterThan(interval.upper(0.8)[3] - interval.lower(0.8)[3]);
+      double[] actual = Arrays.copyOfRange(full.get(id), LENGTH, LENGTH + HORIZON);
+      for (int h = 0; h < HORIZON; h++) {
+        covered += actual[h] >= interval.lower(0.95)[h] && actual[h] <= interval.upper(0.95)[h]
+            ? 1 : 0;
+        points++;
+      }
+    }
+    // 600 held-out values the calibration never saw
+    assertThat((double) covered / points).isBetween(0.88, 0.99);
+  }
+
+  @Test
+  void forecastWithIntervals_identicalAfterLoadAndBadArguments(@TempDir Path folder)
+      throws Exception {
+    Path file = folder.resolve("global.zip");
+    fitted.save(file);
+    GlobalForecaster loaded = GlobalForecaster.load(file);
+    var before = fitted.forecastWithIntervals(train, HORIZON + 3, 0.9);
+    var after = loaded.forecastWithIntervals(train, HORIZON + 3, 0.9);
+    for (String id : train.ids()) {
+      assertThat(after.get(id).lower(0.9)).containsExactly(before.get(id).lower(0.9));
+      assertThat(after.get(id).upper(0.9)).containsExactly(before.get(id).upper(0.9));
+    }
+    assertThatThrownBy(() -> fitted.forecastWithIntervals(train, HORIZON))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("levels must name at least one coverage level, e.g. 0.95");
+    assertThatThrownBy(() -> fitted.forecastWithIntervals(train, HORIZON, 0.0))
+        .hasMessage("level must be > 0.0 and < 1.0, was 0.0");
+    SeriesSet tooShort = train.map(v -> Arrays.copyOfRange(v, v.length - 4 * SEASON - 1,
+        v.length));
+    assertThatThrownBy(() -> fitted.forecastWithIntervals(tooShort, HORIZON, 0.9))
+        .hasMessageStartingWith("no series has the ");
+  }
 }

@@ -51,7 +51,7 @@ class ForecastErrorsBatchTest {
         {java.util.Arrays.copyOf(SERIES, 40)}, {java.util.Arrays.copyOf(SERIES, 61)},
         {java.util.Arrays.copyOf(SERIES, 12)}};
     int[] steps = {5, 0, 9};
-    double[][] batched = model.forecastEach(histories, steps);
+    double[][] batched = model.forecastEach(histories, steps, true);
     for (int i = 0; i < histories.length; i++) {
       double[] one = model.forecastInputs(histories[i], steps[i]);
       assertThat(batched[i]).hasSize(steps[i]);
@@ -80,8 +80,16 @@ class ForecastErrorsBatchTest {
     inputs[0] = series;
     System.arraycopy(features, 0, inputs, 1, features.length);
     int first = series.length - fit.report().validationWindows();
-    ForecastErrors batched = ForecastErrors.measure(fit.model(), inputs, first, true);
-    ForecastErrors oneByOne = ForecastErrors.measure(fit.model(), inputs, first, false);
+    ForecastErrors oneByOne =
+        ForecastErrors.measure(fit.model(), inputs, first, ForecastErrors.Way.ONE_BY_ONE);
+    for (ForecastErrors.Way way : new ForecastErrors.Way[] {
+        ForecastErrors.Way.BATCHED, ForecastErrors.Way.NETWORK}) {
+      assertSameErrors(ForecastErrors.measure(fit.model(), inputs, first, way), oneByOne, series);
+    }
+  }
+
+  private static void assertSameErrors(
+      ForecastErrors batched, ForecastErrors oneByOne, double[] series) {
     assertThat(batched.steps()).isEqualTo(oneByOne.steps()).isGreaterThan(1);
     double scale = 0;
     for (double value : series) {

@@ -31,7 +31,12 @@ class FeatureScalingTest {
         .features("level", "trend").config();
     SeriesData data = new SeriesData("test", "target", target, length, 0, null,
         List.of("level", "trend"), new double[][] {level, trend});
-    var result = Fitting.fit(config, data, EpochListener.NONE, System.nanoTime());
+    // a fold (or a fit) training before row 70 reads rows 70.. only as its validation part
+    var provenance = io.github.seriesforecaster.model.TrainingData.of("test", length, 0, null,
+        data.inputColumns(), data.inputs());
+    var result = Fitting.trainOn(config, io.github.seriesforecaster.data.TransformCodec.of(
+            TargetTransform.DIFFERENCES, 0), data.inputs(), data.inputColumns(), 70, provenance,
+        EpochListener.NONE, "test");
     List<Scaler> scalers = result.model().encoder().scalers();
     assertThat(scalers).hasSize(3);
     // the target's differences, then the features' levels, over training rows 0..69

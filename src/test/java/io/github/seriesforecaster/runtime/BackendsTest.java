@@ -1,4 +1,4 @@
-package io.github.seriesforecaster.model;
+package io.github.seriesforecaster.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.seriesforecaster.UnsupportedBackendException;
-import io.github.seriesforecaster.model.Backends.GpuDevice;
+import io.github.seriesforecaster.runtime.Backends.GpuDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,33 +48,27 @@ class BackendsTest {
 
   @Test
   void isSupported_capabilitiesInTheBuild() {
-    int[][] supported = {{3, 7}, {5, 0}, {5, 2}, {6, 0}, {6, 1}, {7, 0}, {7, 5}, {8, 0}, {8, 6}};
-    for (int[] capability : supported) {
-      assertThat(Backends.isSupported(capability[0], capability[1]))
-          .as("%d.%d", capability[0], capability[1])
-          .isTrue();
-    }
+    assertSupported(true, new int[][] {
+        {3, 7}, {5, 0}, {5, 2}, {6, 0}, {6, 1}, {7, 0}, {7, 5}, {8, 0}, {8, 6}});
   }
 
   @Test
   void isSupported_laterMinorOfTheSameMajor() {
     // a cubin for X.y runs on X.z with z >= y: Ada 8.9 runs the 8.6 code, Jetson 5.3/6.2/7.2/8.7
-    int[][] supported = {{5, 3}, {6, 2}, {7, 2}, {8, 7}, {8, 9}};
-    for (int[] capability : supported) {
-      assertThat(Backends.isSupported(capability[0], capability[1]))
-          .as("%d.%d", capability[0], capability[1])
-          .isTrue();
-    }
+    assertSupported(true, new int[][] {{5, 3}, {6, 2}, {7, 2}, {8, 7}, {8, 9}});
   }
 
   @Test
   void isSupported_capabilitiesWithoutKernels() {
     // Kepler 3.0/3.5 (lower minor than 3.7), Hopper 9.0, Blackwell 10.0/12.0: other major, no PTX
-    int[][] unsupported = {{3, 0}, {3, 5}, {9, 0}, {10, 0}, {12, 0}};
-    for (int[] capability : unsupported) {
+    assertSupported(false, new int[][] {{3, 0}, {3, 5}, {9, 0}, {10, 0}, {12, 0}});
+  }
+
+  private static void assertSupported(boolean expected, int[][] capabilities) {
+    for (int[] capability : capabilities) {
       assertThat(Backends.isSupported(capability[0], capability[1]))
           .as("%d.%d", capability[0], capability[1])
-          .isFalse();
+          .isEqualTo(expected);
     }
   }
 
@@ -211,7 +205,7 @@ class BackendsTest {
 
   @Test
   void loadFailureMessage_cudaOnly() {
-    assertThat(Backends.loadFailureMessage(true, false, noBackendFailure()))
+    assertThat(BackendMessages.loadFailureMessage(true, false, noBackendFailure()))
         .isEqualTo(
             "ND4J could not load its CUDA backend (nd4j-cuda-11.6); the likely cause is a missing"
                 + " NVIDIA driver (libcuda.so.1) or CUDA 11.x runtime (libcublas.so.11,"
@@ -221,7 +215,7 @@ class BackendsTest {
 
   @Test
   void loadFailureMessage_cpuOnly() {
-    assertThat(Backends.loadFailureMessage(false, true, noBackendFailure()))
+    assertThat(BackendMessages.loadFailureMessage(false, true, noBackendFailure()))
         .isEqualTo(
             "ND4J could not load its CPU backend (nd4j-native); the likely cause is a missing"
                 + " native jar: add org.nd4j:nd4j-native with the classifier of this platform,"
@@ -230,7 +224,7 @@ class BackendsTest {
 
   @Test
   void loadFailureMessage_bothBackends() {
-    assertThat(Backends.loadFailureMessage(true, true, noBackendFailure()))
+    assertThat(BackendMessages.loadFailureMessage(true, true, noBackendFailure()))
         .isEqualTo(
             "ND4J could load neither its CUDA backend (nd4j-cuda-11.6) nor its CPU backend"
                 + " (nd4j-native); the likely cause is a missing native jar (classifier"
@@ -241,7 +235,7 @@ class BackendsTest {
 
   @Test
   void loadFailureMessage_noBackendJar() {
-    assertThat(Backends.loadFailureMessage(false, false, noBackendFailure()))
+    assertThat(BackendMessages.loadFailureMessage(false, false, noBackendFailure()))
         .isEqualTo(
             "no ND4J backend is on the classpath; add org.nd4j:nd4j-native, or"
                 + " org.nd4j:nd4j-cuda-11.6 for an NVIDIA GPU, each with its linux-x86_64"
@@ -256,7 +250,7 @@ class BackendsTest {
                 "cudaMemcpyToSymbol failed: no kernel image is available for execution on the"
                     + " device"));
 
-    assertThat(Backends.loadFailureMessage(true, false, failure))
+    assertThat(BackendMessages.loadFailureMessage(true, false, failure))
         .isEqualTo(
             "ND4J could not start its CUDA backend: CUDA reported 'no kernel image is available"
                 + " for execution on the device'; the ND4J 1.0.0-M2.1 CUDA build has kernels only"
@@ -266,11 +260,11 @@ class BackendsTest {
 
   @Test
   void invalidPriorityMessage_notANumber() {
-    assertThat(Backends.invalidPriorityMessage(Map.of("BACKEND_PRIORITY_CPU", "high")))
+    assertThat(BackendMessages.invalidPriorityMessage(Map.of("BACKEND_PRIORITY_CPU", "high")))
         .hasValue(
             "environment variable BACKEND_PRIORITY_CPU must be a whole number, was 'high'; ND4J"
                 + " reads it to choose between its CPU and CUDA backends (see docs/backends.md)");
-    assertThat(Backends.invalidPriorityMessage(Map.of("BACKEND_PRIORITY_GPU", " -1")))
+    assertThat(BackendMessages.invalidPriorityMessage(Map.of("BACKEND_PRIORITY_GPU", " -1")))
         .hasValue(
             "environment variable BACKEND_PRIORITY_GPU must be a whole number, was ' -1'; ND4J"
                 + " reads it to choose between its CPU and CUDA backends (see docs/backends.md)");
@@ -278,12 +272,12 @@ class BackendsTest {
 
   @Test
   void invalidPriorityMessage_validOrUnset() {
-    assertThat(Backends.invalidPriorityMessage(Map.of())).isEmpty();
+    assertThat(BackendMessages.invalidPriorityMessage(Map.of())).isEmpty();
     assertThat(
-            Backends.invalidPriorityMessage(
+            BackendMessages.invalidPriorityMessage(
                 Map.of("BACKEND_PRIORITY_CPU", "200", "BACKEND_PRIORITY_GPU", "-1")))
         .isEmpty();
-    assertThat(Backends.invalidPriorityMessage(Map.of("BACKEND_PRIORITY_CPU", ""))).isEmpty();
+    assertThat(BackendMessages.invalidPriorityMessage(Map.of("BACKEND_PRIORITY_CPU", ""))).isEmpty();
   }
 
   @Test

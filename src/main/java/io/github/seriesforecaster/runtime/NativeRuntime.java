@@ -1,4 +1,4 @@
-package io.github.seriesforecaster.model;
+package io.github.seriesforecaster.runtime;
 
 import org.nd4j.linalg.factory.Nd4j;
 
