@@ -101,6 +101,9 @@ final class ArchiveEntries {
       }
     } catch (ZipException | EOFException e) {
       throw notZip(name, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // ZipInputStream reports an entry name that is not valid UTF-8 this way
+      throw notZip(name, "an entry name is not valid UTF-8: " + e.getMessage());
     }
     if (entries.isEmpty()) {
       throw notZip(name, "no entries");

@@ -57,6 +57,10 @@ final class ErrorsJson {
       double[][] byStep = new double[steps.size()][];
       for (int h = 0; h < steps.size(); h++) {
         JsonNode values = steps.get(h);
+        if (!values.isArray()) {
+          throw new ModelFormatException(file + ": forecast-errors.json step " + (h + 1)
+              + " is " + values.getNodeType() + ", expected an array of numbers");
+        }
         byStep[h] = new double[values.size()];
         for (int i = 0; i < values.size(); i++) {
           if (!values.get(i).isNumber() || !(values.get(i).doubleValue() >= 0)) {

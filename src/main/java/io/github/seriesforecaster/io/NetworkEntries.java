@@ -77,6 +77,12 @@ final class NetworkEntries {
             + (layer == null ? "missing" : layer.getClass().getSimpleName()) + "; expected "
             + (last ? "RnnOutputLayer" : "LSTM or FastLstm"));
       }
+      // DL4J accepts these as null and fails only when the network runs
+      if (((org.deeplearning4j.nn.conf.layers.BaseLayer) layer).getActivationFn() == null
+          || layer instanceof RnnOutputLayer output && output.getLossFn() == null
+          || layer instanceof LSTM lstm && lstm.getGateActivationFn() == null) {
+        throw inconsistent(file, "layer " + i + " has no activation or loss function");
+      }
       FeedForwardLayer sized = (FeedForwardLayer) layer;
       long in = sized.getNIn();
       long out = sized.getNOut();

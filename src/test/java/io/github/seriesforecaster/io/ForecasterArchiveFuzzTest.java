@@ -46,6 +46,26 @@ class ForecasterArchiveFuzzTest {
     fuzz(1, FAST_CASES);
   }
 
+  /**
+   * The 33 of 30,000 cases of the slow run that failed before the loader was fixed: an entry name
+   * that is not UTF-8, a forecast-errors.json step that is not an array, a layer without its
+   * activation function (DL4J accepts it and fails when the network runs).
+   */
+  @Test
+  void load_casesTheSlowRunFound() {
+    long[] seeds = {1000023, 1000287, 1001538, 1002558, 1003608, 1003781, 1005600, 1008162,
+        1009569, 1010123, 1010317, 1010330, 1010962, 1011899, 1013308, 1013706, 1014228, 1018172,
+        1018816, 1019357, 1019897, 1019964, 1022185, 1022498, 1023101, 1023370, 1024236, 1025742,
+        1026098, 1026152, 1026913, 1028558, 1028575};
+    ModelFuzzer fuzzer = new ModelFuzzer(List.of(ModelZips.entries(ModelZips.GOLDEN),
+        ModelZips.entries(ModelZips.GOLDEN_FEATURES)));
+    for (long seed : seeds) {
+      ModelFuzzer.Case mutated = fuzzer.mutate(seed);
+      assertThat(run(mutated)).as("seed %d: %s", seed, mutated.description())
+          .isEqualTo("rejected");
+    }
+  }
+
   @Test
   @Tag("slow")
   void load_mutatedModelFilesSlow() throws Exception {
