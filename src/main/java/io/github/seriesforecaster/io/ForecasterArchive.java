@@ -218,11 +218,13 @@ public final class ForecasterArchive {
     long hidden = ((FeedForwardLayer) conf.getConf(0).getLayer()).getNOut();
     long outputs = ((FeedForwardLayer) conf.getConf(layers).getLayer()).getNOut();
     var config = metadata.config();
-    if (layers != config.layers() || hidden != config.hidden() || outputs != config.horizon()) {
+    // an ensemble's members are merged side by side into one network ensemble() times as wide
+    long units = (long) config.hidden() * config.ensemble();
+    if (layers != config.layers() || hidden != units || outputs != config.horizon()) {
       throw new ModelFormatException(String.format(java.util.Locale.ROOT,
           "%s: metadata.json describes %d LSTM layer(s) of %d units and %d output(s), but "
               + "configuration.json holds %d of %d and %d; the file is inconsistent",
-          name, config.layers(), config.hidden(), config.horizon(), layers, hidden, outputs));
+          name, config.layers(), units, config.horizon(), layers, hidden, outputs));
     }
   }
 
