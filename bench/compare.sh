@@ -9,7 +9,8 @@
 #   ROUNDS      rounds of both sides per configuration (default 3)
 #   CONFIG      tutorial, realistic, scale (default: all three)
 #
-# Environment: USDCHF (path of usdchf_30min.csv, default ../shared/data/usdchf_30min.csv),
+# Environment: ARGS (extra options for both sides, e.g. "--epochs 10 --warmup 2 --batch 64"),
+# USDCHF (path of usdchf_30min.csv, default ../shared/data/usdchf_30min.csv),
 # JAVA_OPTS (extra JVM options for our side, default none), OUT (result folder, default
 # target/bench/<time>). Every run's output stays in OUT; summarize.py reads it again at any time.
 set -euo pipefail
@@ -57,10 +58,12 @@ classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 run_ours() {
   # shellcheck disable=SC2086  # JAVA_OPTS holds several words
   java ${JAVA_OPTS:-} -cp "$classpath" io.github.seriesforecaster.bench.PerformanceBenchmark \
-    --config "$1" --mode "$mode" --usdchf "$usdchf"
+    --config "$1" --mode "$mode" --usdchf "$usdchf" ${ARGS:-}
 }
 run_pytorch() {
-  /usr/bin/python3 bench/pytorch_reference.py --config "$1" --mode "$mode" --usdchf "$usdchf"
+  # shellcheck disable=SC2086  # ARGS holds several words
+  /usr/bin/python3 bench/pytorch_reference.py --config "$1" --mode "$mode" --usdchf "$usdchf" \
+    ${ARGS:-}
 }
 
 echo "mode $mode, $rounds rounds, configurations ${configs[*]}; results in $out"
@@ -77,8 +80,9 @@ for config in "${configs[@]}"; do
         run_pytorch "$config" >> "$file" 2> "${file%.txt}.log"
       fi
       echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$file"
-      printf '%-9s round %d %-7s %4d s  %s\n' "$config" "$round" "$side" $(( SECONDS - start )) \
-        "$(grep -m1 -o ' ms_per_epoch=[0-9.]*' "$file")"
+      printf '%-9s round %d %-7s %4d s  %s %s\n' "$config" "$round" "$side" \
+        $(( SECONDS - start )) "$(grep -m1 -o ' ms_per_epoch=[0-9.]*' "$file")" \
+        "$(grep -m1 -o ' fit_s=[0-9.]*' "$file")"
     done
   done
 done

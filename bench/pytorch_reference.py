@@ -7,6 +7,9 @@ figures, as the same ``RESULT`` lines, as ``PerformanceBenchmark.java``:
 * training: median ms per epoch after warm-up epochs, and training windows per second;
 * prediction: latency of one single-window prediction from a raw history (p50, p99 over
   ``--calls`` calls after warm-up), and the time of one batch prediction of 10,000 histories;
+* the whole fit: wall and CPU time from the series to a model with its validation work done
+  (training, then the one-step validation forecasts, shrinkage and the interval calibration the
+  library does after training, see ``after_training``), and the part after the last epoch;
 * the size of the saved model (``torch.save`` of the state dict plus the scaler) and the peak
   resident memory of this process (VmHWM from /proc/self/status).
 
@@ -157,8 +160,10 @@ def training_windows(series, window):
     return x, y, scaler
 
 
-def train(name, series, epochs, warmup, rng):
+def train(name, series, epochs, warmup, rng, batch_override=None):
     _, _, window, hidden, layers, batch, *_ = PRESETS[name]
+    if batch_override:
+        batch = batch_override
     torch.manual_seed(SEED)
     x, y, scaler = training_windows(series, window)
     count = x.shape[0]
@@ -203,7 +208,66 @@ def train(name, series, epochs, warmup, rng):
           f"ms_min={min(measured) / 1e6:.3f} ms_max={max(measured) / 1e6:.3f} "
           f"cpu_ms_per_epoch={cpu_mean:.3f} windows_per_s={rate:.0f}")
     model.eval()
-    return model, scaler
+    last_epoch_end = (time.perf_counter_ns(), time.process_time_ns(), sum(nanos))
+    with torch.no_grad():
+        loss_fn(model(x), y).item()  # the final training loss over all windows, as the library
+    after_training(model, scaler, series, window)
+    return model, scaler, last_epoch_end
+
+
+MAXIMUM_STEPS = 24
+MAXIMUM_ORIGINS = 250
+
+
+def after_training(model, scaler, series, window):
+    """What the library's fit does after its epochs (Fitting.fitOne, ForecastErrors.measure): one-step
+    validation forecasts in one network call, the shrinkage factor and metrics from them, then the
+    interval calibration: recursive forecasts of up to 24 steps from up to 250 validation origins,
+    every origin's window of a step in one network call, and the sorted errors per step."""
+    n = len(series)
+    first = n - int(math.floor(n * VALIDATION_FRACTION + 0.5))
+    history = window + 1
+    diffs = np.diff(series)
+    scaled = scaler.scale(diffs).astype(np.float32)
+    targets = np.arange(first, n)
+    idx = targets[:, None] - window - 1 + np.arange(window)[None, :]
+    with torch.no_grad():
+        out = model(torch.from_numpy(np.ascontiguousarray(scaled[idx][:, :, None]))).numpy()[:, 0]
+    predicted = (scaler.unscale(out.astype(np.float64)) - 0) / scaler.range
+    actual = diffs[targets - 1] / scaler.range
+    # the library's shrinkage: least-squares factor lowered by 1.645 standard errors, in [0, 1]
+    squares = float(predicted @ predicted)
+    factor = float(predicted @ actual) / squares if squares > 0 else 0.0
+    residual = actual - factor * predicted
+    se = math.sqrt(float(residual @ residual) / (len(targets) - 1) / squares) if squares > 0 else 0
+    shrink = max(0.0, min(1.0, factor - 1.645 * se))
+    forecasts = series[targets - 1] + shrink * scaler.unscale(out.astype(np.float64))
+    errors = series[targets] - forecasts
+    _ = (np.abs(errors).mean(), math.sqrt(float(errors @ errors) / len(errors)))
+    validation = n - first
+    steps = min(MAXIMUM_STEPS, validation // 2)
+    spacing = max(1.0, validation / MAXIMUM_ORIGINS)
+    origins = []
+    position = 0.0
+    while position < validation:
+        origins.append(first + int(position))
+        position += spacing
+    origins = np.asarray(origins)
+    horizons = np.minimum(steps, n - origins)
+    extended = np.zeros((len(origins), history + steps))
+    extended[:, :history] = series[origins[:, None] - history + np.arange(history)[None, :]]
+    for step in range(steps):
+        active = np.nonzero(horizons > step)[0]
+        end = history + step
+        block = extended[active, end - history:end]
+        x = torch.from_numpy(scaler.scale(np.diff(block, axis=1)).astype(np.float32)).unsqueeze(2)
+        with torch.no_grad():
+            out = model(x).numpy()[:, 0].astype(np.float64)
+        extended[active, end] = block[:, -1] + shrink * scaler.unscale(out)
+    by_step = [np.sort(np.abs(series[origins[horizons > h] + h]
+                              - extended[horizons > h, history + h]).astype(np.float32))
+               for h in range(steps)]
+    return by_step
 
 
 def predict_one(model, scaler, window, history):
@@ -282,6 +346,7 @@ def main():
     p.add_argument("--goog", default="data/goog_daily_ohlcv.csv")
     p.add_argument("--usdchf", default="../shared/data/usdchf_30min.csv")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--batch", type=int, help="windows per mini-batch instead of the preset's")
     args = p.parse_args()
 
     name = args.config
@@ -316,7 +381,23 @@ def main():
     for r in rows:
         n = len(series_all) if r == "all" else min(len(series_all), int(r))
         series = series_all[:n]
-        model, scaler = train(name, series, epochs, warmup, rng)
+        fit_start = time.perf_counter_ns()
+        fit_cpu_start = time.process_time_ns()
+        model, scaler, last_epoch_end = train(name, series, epochs, warmup, rng, args.batch)
+        fit_end = time.perf_counter_ns()
+        fit_cpu_end = time.process_time_ns()
+        fit_s = (fit_end - fit_start) / 1e9
+        fit_cpu_s = (fit_cpu_end - fit_cpu_start) / 1e9
+        after_s = (fit_end - last_epoch_end[0]) / 1e9
+        after_cpu_s = (fit_cpu_end - last_epoch_end[1]) / 1e9
+        epochs_s = last_epoch_end[2] / 1e9
+        print(f"  whole fit: {fit_s:.3f} s wall (CPU {fit_cpu_s:.3f} s): epochs {epochs_s:.3f} s, "
+              f"after training {after_s:.3f} s (CPU {after_cpu_s:.3f} s, "
+              f"{100 * after_s / fit_s:.0f}% of the fit)")
+        print(f"RESULT kind=fit side={SIDE} config={name} rows={len(series)} epochs={epochs} "
+              f"fit_s={fit_s:.3f} fit_cpu_s={fit_cpu_s:.3f} epochs_s={epochs_s:.3f} "
+              f"after_s={after_s:.3f} after_cpu_s={after_cpu_s:.3f} "
+              f"after_share={after_s / fit_s:.3f}")
 
     measure_predict(name, args, model, scaler, window, series)
 

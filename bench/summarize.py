@@ -56,9 +56,12 @@ def main(paths):
 
     train = defaultdict(lambda: defaultdict(list))  # (config, rows) -> side -> [fields]
     other = defaultdict(lambda: defaultdict(list))  # (config, kind) -> side -> [fields]
+    fits = defaultdict(lambda: defaultdict(list))  # (config, rows) -> side -> [fields]
     for r in rows:
         if r["kind"] == "train":
             train[(r["config"], int(r["rows"]))][r["side"]].append(r)
+        elif r["kind"] == "fit":
+            fits[(r["config"], int(r["rows"]))][r["side"]].append(r)
         else:
             other[(r["config"], r["kind"])][r["side"]].append(r)
 
@@ -93,6 +96,34 @@ def main(paths):
                   f"{fmt(low(g, 'pytorch', 'ms_per_epoch'), 2)} | "
                   f"{fmt(med(g, 'dl4j', 'windows_per_s'))} | "
                   f"{fmt(med(g, 'pytorch', 'windows_per_s'))} |")
+    if fits:
+        print()
+        print("### Whole fit: seconds from the series to a fitted model with its validation work "
+              "(medians over runs; after: from the end of the last epoch to the end of the fit)")
+        print()
+        print("| config | values | epochs | runs | ours fit s | PyTorch fit s | ratio PyTorch/ours | "
+              "ours CPU s | PyTorch CPU s | CPU ratio | ours after s (share) | "
+              "PyTorch after s (share) | ours per-run fit s | PyTorch per-run fit s |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for config in configs:
+            for key in sorted(k for k in fits if k[0] == config):
+                g = fits[key]
+                any_side = next(iter(g.values()))[0]
+                runs = "/".join(str(len(g.get(s, []))) for s in ("dl4j", "pytorch"))
+                ours, theirs = med(g, "dl4j", "fit_s"), med(g, "pytorch", "fit_s")
+                ours_cpu, theirs_cpu = med(g, "dl4j", "fit_cpu_s"), med(g, "pytorch", "fit_cpu_s")
+
+                def after(side):
+                    a, share = med(g, side, "after_s"), med(g, side, "after_share")
+                    return "-" if a is None else f"{a:.3f} ({100 * share:.0f}%)"
+
+                def each(side):
+                    return ", ".join(f"{num(f['fit_s']):.2f}" for f in g.get(side, []))
+
+                print(f"| {config} | {key[1]} | {any_side['epochs']} | {runs} | {fmt(ours, 3)} | "
+                      f"{fmt(theirs, 3)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 3)} | "
+                      f"{fmt(theirs_cpu, 3)} | {ratio(theirs_cpu, ours_cpu)} | {after('dl4j')} | "
+                      f"{after('pytorch')} | {each('dl4j')} | {each('pytorch')} |")
     print()
     print("### Prediction, model file, memory (medians over runs; peak RSS: largest run)")
     print()

@@ -1,11 +1,13 @@
 package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.train.ParallelTasks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /**
  * Walk-forward evaluation (historical forecasts): from each forecast origin, forecast
@@ -23,6 +25,10 @@ import java.util.Objects;
  *     .run(SeriesForecaster.builder().window(12).config());
  * System.out.println(result.summary());   // the model beside naive (and seasonal naive)
  * }</pre>
+ *
+ * <p>The folds (the origins between two fits) are independent, so with refits they are fitted
+ * {@link ForecasterConfig#parallelism()} at a time, each fit on its own thread with the
+ * configuration's {@code threads}; the result is bit-identical to fitting them one after another.
  */
 public final class Backtest {
   private final double[] series;
@@ -32,6 +38,7 @@ public final class Backtest {
   private int horizon = 1;
   private int stride = 1;
   private int refitEvery;
+  private double[] levels = new double[0];
 
   private Backtest(double[] series, SeriesFrame frame, String target) {
     this.series = series;
@@ -104,6 +111,24 @@ public final class Backtest {
   }
 
   /**
+   * Also forecasts prediction intervals at these levels from every origin (with
+   * {@link SeriesForecaster#forecastWithIntervals}) and scores them in
+   * {@link BacktestResult#intervals()}; only for {@link #run(ForecasterConfig)}.
+   *
+   * @param levels coverage levels strictly between 0 and 1, e.g. 0.8 and 0.95; none turns
+   *     intervals off
+   * @return this backtest
+   */
+  public Backtest levels(double... levels) {
+    Objects.requireNonNull(levels, "levels");
+    for (double level : levels) {
+      Checks.between(0.0, 1.0, level, "level");
+    }
+    this.levels = levels.clone();
+    return this;
+  }
+
+  /**
    * Runs the LSTM with the given settings. Its validation part (early stopping, shrinkage) comes
    * out of the values before each fit's origin.
    *
@@ -116,6 +141,8 @@ public final class Backtest {
 
   /**
    * Same as {@link #run(ForecasterConfig)}, telling {@code listener} about every epoch of every fit.
+   * With {@code parallelism > 1} the listener is called from the fitting threads, one call at a
+   * time.
    *
    * @param config the settings of every fit
    * @param listener told about each training epoch
@@ -135,18 +162,29 @@ public final class Backtest {
               + "columns forecasts at most horizon steps; set horizon(%d) in its configuration",
           horizon, config.horizon(), horizon));
     }
+    // folds fitted at once call the listener from their own threads: one call at a time
+    EpochListener foldListener = config.parallelism() == 1 ? listener
+        : (epoch, epochs, loss, epochNanos, elapsedNanos) -> {
+          synchronized (listener) {
+            listener.epochEnded(epoch, epochs, loss, epochNanos, elapsedNanos);
+          }
+        };
     return run(new Fitter() {
       @Override
-      Forecaster fit(int origin) {
-        SeriesForecaster forecaster = SeriesForecaster.builder(config).listener(listener).build();
+      Fold fit(int origin) {
+        SeriesForecaster forecaster = SeriesForecaster.builder(config).listener(foldListener).build();
         try {
-          reports.add(frame == null ? forecaster.fit(Arrays.copyOf(series, origin))
+          return new Fold(forecaster, frame == null ? forecaster.fit(Arrays.copyOf(series, origin))
               : forecaster.fit(frame.rows(0, origin)));
         } catch (SeriesFormatException e) {
           throw new SeriesFormatException(String.format(Locale.ROOT,
               "fold fitted on the first %d values: %s", origin, e.getMessage()), e);
         }
-        return forecaster;
+      }
+
+      @Override
+      int parallelism() {
+        return config.parallelism();
       }
 
       @Override
@@ -157,6 +195,18 @@ public final class Backtest {
         // the model reads only its last minimumHistory rows
         int from = Math.max(0, origin - model.minimumHistory());
         return ((SeriesForecaster) model).forecast(frame.rows(from, origin), horizon);
+      }
+
+      @Override
+      ForecastIntervals intervals(Forecaster model, int origin) {
+        if (levels.length == 0) {
+          return null;
+        }
+        SeriesForecaster forecaster = (SeriesForecaster) model;
+        // the whole history: the intervals follow its recent volatility
+        return frame == null
+            ? forecaster.forecastWithIntervals(Arrays.copyOf(series, origin), horizon, levels)
+            : forecaster.forecastWithIntervals(frame.rows(0, origin), horizon, levels);
       }
 
       @Override
@@ -178,8 +228,8 @@ public final class Backtest {
     Checks.atLeast(0, season, "season");
     return run(new Fitter() {
       @Override
-      Forecaster fit(int origin) {
-        return forecaster;
+      Fold fit(int origin) {
+        return new Fold(forecaster, null);
       }
 
       @Override
@@ -189,11 +239,22 @@ public final class Backtest {
     });
   }
 
-  private abstract class Fitter {
-    final List<FitReport> reports = new ArrayList<>();
+  /** A model fitted for a fold, and its fit's report ({@code null} for a model without a fit). */
+  private record Fold(Forecaster model, FitReport report) {}
 
+  private abstract class Fitter {
     /** @return the model fitted on the values before {@code origin} */
-    abstract Forecaster fit(int origin);
+    abstract Fold fit(int origin);
+
+    /** @return folds fitted at once */
+    int parallelism() {
+      return 1;
+    }
+
+    /** @return intervals from the values before {@code origin}, or {@code null} for none */
+    ForecastIntervals intervals(Forecaster model, int origin) {
+      return null;
+    }
 
     /** @return the model's {@code horizon} forecasts from the values before {@code origin} */
     double[] forecast(Forecaster model, int origin) {
@@ -213,30 +274,67 @@ public final class Backtest {
     int season = fitter.season();
     Forecaster naive = Baselines.naive();
     Forecaster seasonal = season > 1 ? Baselines.seasonalNaive(season) : null;
-    List<BacktestResult.Origin> origins = new ArrayList<>();
-    Forecaster model = null;
-    int fits = 0;
+    // a fold: the origins one model forecasts from, fitted before the fold's first origin
+    List<List<Integer>> folds = new ArrayList<>();
     int sinceFit = 0;
     for (int origin = first; origin + horizon <= series.length; origin += stride) {
-      double[] history = Arrays.copyOf(series, origin);
-      if (model == null || (refitEvery > 0 && sinceFit >= refitEvery)) {
-        model = fitter.fit(origin);
-        fits++;
+      if (folds.isEmpty() || (refitEvery > 0 && sinceFit >= refitEvery)) {
+        folds.add(new ArrayList<>());
         sinceFit = 0;
       }
       sinceFit++;
-      if (history.length < model.minimumHistory()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "origin %d has %d past values but %s needs %d; start later",
-            origin, history.length, model.name(), model.minimumHistory()));
-      }
-      double[] seasonalForecast = seasonal != null && history.length >= season
-          ? seasonal.forecast(history, horizon) : null;
-      origins.add(new BacktestResult.Origin(origin,
-          Arrays.copyOfRange(series, origin, origin + horizon),
-          fitter.forecast(model, origin), naive.forecast(history, horizon), seasonalForecast));
+      folds.get(folds.size() - 1).add(origin);
     }
+    // folds are independent: each fits its own model on the values before its first origin
+    List<Callable<FoldResult>> tasks = new ArrayList<>();
+    for (List<Integer> fold : folds) {
+      tasks.add(() -> {
+        Fold fitted = fitter.fit(fold.get(0));
+        Forecaster model = fitted.model();
+        List<BacktestResult.Origin> foldOrigins = new ArrayList<>();
+        for (int origin : fold) {
+          double[] history = Arrays.copyOf(series, origin);
+          if (history.length < model.minimumHistory()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "origin %d has %d past values but %s needs %d; start later",
+                origin, history.length, model.name(), model.minimumHistory()));
+          }
+          double[] seasonalForecast = seasonal != null && history.length >= season
+              ? seasonal.forecast(history, horizon) : null;
+          ForecastIntervals intervals = fitter.intervals(model, origin);
+          double[] actual = Arrays.copyOfRange(series, origin, origin + horizon);
+          double[] naiveForecast = naive.forecast(history, horizon);
+          if (intervals == null) {
+            foldOrigins.add(new BacktestResult.Origin(origin, actual,
+                fitter.forecast(model, origin), naiveForecast, seasonalForecast));
+          } else {
+            double[][] lower = new double[levels.length][];
+            double[][] upper = new double[levels.length][];
+            for (int l = 0; l < levels.length; l++) {
+              lower[l] = intervals.lower(levels[l]);
+              upper[l] = intervals.upper(levels[l]);
+            }
+            foldOrigins.add(new BacktestResult.Origin(origin, actual, intervals.point(),
+                naiveForecast, seasonalForecast, levels, lower, upper));
+          }
+        }
+        return new FoldResult(fitted, foldOrigins);
+      });
+    }
+    List<BacktestResult.Origin> origins = new ArrayList<>();
+    List<FitReport> reports = new ArrayList<>();
+    Forecaster model = null;
+    for (FoldResult result : ParallelTasks.run(tasks, fitter.parallelism())) {
+      origins.addAll(result.origins());
+      if (result.fold().report() != null) {
+        reports.add(result.fold().report());
+      }
+      model = result.fold().model();
+    }
+    int fits = folds.size();
     double scale = Metrics.naiveScale(series, first, season > 1 ? season : 1);
-    return BacktestResult.of(model.name(), origins, fits, fitter.reports, scale, season);
+    return BacktestResult.of(model.name(), origins, fits, reports, scale, season);
   }
+
+  private record FoldResult(Fold fold, List<BacktestResult.Origin> origins) {}
 }

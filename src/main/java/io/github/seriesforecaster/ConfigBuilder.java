@@ -153,7 +153,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if the name is blank
    */
   public B column(String name) {
-    this.columnName = ForecasterConfig.checkColumnName(Objects.requireNonNull(name, "column"));
+    this.columnName = ConfigChecks.checkColumnName(Objects.requireNonNull(name, "column"));
     this.columnIndex = -1;
     return self();
   }
@@ -186,7 +186,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   public B features(String... names) {
     Objects.requireNonNull(names, "features");
     List<String> list = List.of(names);
-    ForecasterConfig.checkFeatures(list, List.of());
+    ConfigChecks.checkFeatures(list, List.of());
     this.featureNames = list;
     this.featureIndices = List.of();
     return self();
@@ -202,7 +202,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   public B features(int... indices) {
     Objects.requireNonNull(indices, "features");
     List<Integer> list = Arrays.stream(indices).boxed().toList();
-    ForecasterConfig.checkFeatures(List.of(), list);
+    ConfigChecks.checkFeatures(List.of(), list);
     this.featureIndices = list;
     this.featureNames = List.of();
     return self();
@@ -218,7 +218,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if the transform is a seasonal one
    */
   public B featureTransform(TargetTransform transform) {
-    ForecasterConfig.checkFeatureTransform(transform);
+    ConfigChecks.checkFeatureTransform(transform);
     this.featureTransform = transform;
     return self();
   }
@@ -263,7 +263,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if {@code season} is negative or 1
    */
   public B season(int season) {
-    this.season = ForecasterConfig.checkSeason(season);
+    this.season = ConfigChecks.checkSeason(season);
     return self();
   }
 
@@ -298,7 +298,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if the name is blank
    */
   public B dateColumn(String name) {
-    this.dateColumn = ForecasterConfig.checkDateColumn(Objects.requireNonNull(name, "dateColumn"));
+    this.dateColumn = ConfigChecks.checkDateColumn(Objects.requireNonNull(name, "dateColumn"));
     return self();
   }
 
@@ -338,7 +338,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if {@code delimiter} is a quote or line break
    */
   public B delimiter(char delimiter) {
-    this.delimiter = ForecasterConfig.checkDelimiter(delimiter);
+    this.delimiter = ConfigChecks.checkDelimiter(delimiter);
     return self();
   }
 

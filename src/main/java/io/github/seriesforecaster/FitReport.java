@@ -1,5 +1,6 @@
 package io.github.seriesforecaster;
 
+import io.github.seriesforecaster.eval.Verdict;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,23 @@ public record FitReport(
     Map<String, Double> candidateErrors,
     int folds) {
 
-  /** The report without interval metrics, as before they were added. */
+  /**
+   * The report without interval metrics, as before they were added.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   */
   public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
       double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
       ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
@@ -74,7 +91,24 @@ public record FitReport(
         validationWindows, model, naive, seasonalNaive, shrinkage, intervalCoverage80, List.of());
   }
 
-  /** A report of a fit without candidates to choose from: one network, no folds. */
+  /**
+   * A report of a fit without candidates to choose from: one network, no folds.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   * @param intervals see {@link #intervals()}
+   */
   public FitReport(TargetTransform transform, int epochsRun, int bestEpoch, String stopReason,
       double trainingLoss, Duration wallTime, int trainingWindows, int validationWindows,
       ErrorMetrics model, ErrorMetrics naive, ErrorMetrics seasonalNaive, double shrinkage,
@@ -84,6 +118,27 @@ public record FitReport(
         "network " + transform, Map.of(), 0);
   }
 
+  /**
+   * Checks the values.
+   *
+   * @param transform see {@link #transform()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpoch see {@link #bestEpoch()}
+   * @param stopReason see {@link #stopReason()}
+   * @param trainingLoss see {@link #trainingLoss()}
+   * @param wallTime see {@link #wallTime()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param validationWindows see {@link #validationWindows()}
+   * @param model see {@link #model()}
+   * @param naive see {@link #naive()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param shrinkage see {@link #shrinkage()}
+   * @param intervalCoverage80 see {@link #intervalCoverage80()}
+   * @param intervals see {@link #intervals()}
+   * @param candidate see {@link #candidate()}
+   * @param candidateErrors see {@link #candidateErrors()}
+   * @param folds see {@link #folds()}
+   */
   public FitReport {
     intervals = List.copyOf(intervals);
     Objects.requireNonNull(candidate, "candidate");
@@ -98,11 +153,16 @@ public record FitReport(
   }
 
   /**
-   * @return true if the model's validation RMSE is below the naive forecast's; false when it is
-   *     not, or when there was no validation part
+   * @return true if the model's validation RMSE is below the naive forecast's by more than the
+   *     noise band of {@link Verdict}; false when it is not, or when there was no validation part
    */
   public boolean beatsNaive() {
-    return model.rmse() < naive.rmse();
+    return verdict().beatsNaive();
+  }
+
+  /** @return how the model compares with the naive forecast, by the rule of {@link Verdict} */
+  public Verdict verdict() {
+    return Verdict.of(model.rmse(), naive.rmse());
   }
 
   /** @return model RMSE divided by naive RMSE on the validation windows; below 1 is better than naive */
@@ -121,7 +181,8 @@ public record FitReport(
       return text.append("no validation part (validationFraction 0)").toString();
     }
     text.append(String.format(Locale.ROOT,
-        "validation, %d one-step forecasts (predicted changes scaled by %.3f):%n",
+        "validation, %d one-step forecasts (shrinkage %.3f: the share of the network's predicted "
+            + "change kept; 0 = the naive forecast):%n",
         validationWindows, shrinkage));
     if (candidateErrors.size() > 1) {
       text.append(String.format(Locale.ROOT, "candidates (validation RMSE, %d fold(s)):", folds));
@@ -136,17 +197,14 @@ public record FitReport(
       text.append(String.format(Locale.ROOT, "  %-14s %s%n", "seasonal naive", seasonalNaive));
     }
     text.append(String.format(Locale.ROOT,
+        "  (MASE divides by the naive forecast's mean error on the training part, so naive's "
+            + "MASE is not 1 here)%n"));
+    text.append(String.format(Locale.ROOT,
         "  80%% intervals cover %.0f%% of held-out one-step errors%n", 100 * intervalCoverage80));
     for (IntervalMetrics metrics : intervals) {
       text.append("  held out, all steps: ").append(metrics).append(String.format(Locale.ROOT, "%n"));
     }
-    text.append(beatsNaive()
-        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
-            rmseRatioToNaive())
-        : String.format(Locale.ROOT,
-            "the model does NOT beat the naive forecast (RMSE ratio %.3f); "
-                + "repeating the last value forecasts this series at least as well",
-            rmseRatioToNaive()));
+    text.append(Verdict.sentence(model.rmse(), naive.rmse()));
     return text.toString();
   }
 }

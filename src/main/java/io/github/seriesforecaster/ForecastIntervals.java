@@ -6,10 +6,14 @@ import java.util.Locale;
 /**
  * Point forecasts with prediction intervals, in original units.
  *
- * <p>The intervals are split-conformal: for each horizon step, the point forecast plus or minus a
- * quantile of the absolute errors that recursive forecasts made on the validation part. They
- * assume the future errors behave like the validation errors; beyond the steps measured there the
- * half-width grows with the square root of the step.
+ * <p>The intervals of {@link SeriesForecaster#forecastWithIntervals} are conformal and follow the
+ * series' volatility: for each horizon step, the point forecast plus or minus the recent volatility
+ * of the history forecast from (a weighted mean of its absolute one-step changes) times a quantile
+ * of the validation errors divided by the volatility at their own origins; the quantile's level is
+ * adapted to the misses of the history's recent forecasts (adaptive conformal inference). Models
+ * saved before these intervals use the plain quantile of the validation errors. Beyond the steps
+ * measured on the validation part the half-width grows with the square root of the step. See
+ * docs/intervals.md.
  */
 public final class ForecastIntervals {
   private final double[] point;
@@ -40,12 +44,20 @@ public final class ForecastIntervals {
     return levels.clone();
   }
 
-  /** @return the lower bounds for {@code level}, one per step */
+  /**
+   * @param level one of {@link #levels()}
+   * @return the lower bounds for {@code level}, one per step
+   * @throws IllegalArgumentException if {@code level} was not asked for
+   */
   public double[] lower(double level) {
     return lower[indexOf(level)].clone();
   }
 
-  /** @return the upper bounds for {@code level}, one per step */
+  /**
+   * @param level one of {@link #levels()}
+   * @return the upper bounds for {@code level}, one per step
+   * @throws IllegalArgumentException if {@code level} was not asked for
+   */
   public double[] upper(double level) {
     return upper[indexOf(level)].clone();
   }

@@ -2,7 +2,6 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.data.TransformCodec;
 import java.io.Serializable;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,6 +57,8 @@ import java.util.Objects;
  * @param forecastHorizon steps ahead the fit chooses its candidate (transform, seasonal baseline)
  *     for: validation error is measured over forecasts 1 to this many steps ahead; 0 means
  *     {@code horizon} (one step for recursive forecasting)
+ * @serial exclude (a record is serialized as its components, documented above; without this tag
+ *     doclint would ask for a comment on each component's private field)
  */
 public record ForecasterConfig(
     int window,
@@ -148,12 +149,40 @@ public record ForecasterConfig(
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Validates every value; see the parameter descriptions for the rules. */
+  /**
+   * Validates every value; see the parameter descriptions for the rules.
+   *
+   * @param window see {@link #window()}
+   * @param hidden see {@link #hidden()}
+   * @param layers see {@link #layers()}
+   * @param epochs see {@link #epochs()}
+   * @param learningRate see {@link #learningRate()}
+   * @param batchSize see {@link #batchSize()}
+   * @param seed see {@link #seed()}
+   * @param columnName see {@link #columnName()}
+   * @param columnIndex see {@link #columnIndex()}
+   * @param validationFraction see {@link #validationFraction()}
+   * @param transform see {@link #transform()}
+   * @param horizon see {@link #horizon()}
+   * @param season see {@link #season()}
+   * @param patience see {@link #patience()}
+   * @param shrink see {@link #shrink()}
+   * @param dateColumn see {@link #dateColumn()}
+   * @param frequency see {@link #frequency()}
+   * @param lstm see {@link #lstm()}
+   * @param missingValues see {@link #missingValues()}
+   * @param delimiter see {@link #delimiter()}
+   * @param threads see {@link #threads()}
+   * @param featureNames see {@link #featureNames()}
+   * @param featureIndices see {@link #featureIndices()}
+   * @param featureTransform see {@link #featureTransform()}
+   * @param parallelism see {@link #parallelism()}
+   */
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
     featureIndices = List.copyOf(Objects.requireNonNull(featureIndices, "featureIndices"));
-    checkFeatures(featureNames, featureIndices);
-    checkFeatureTransform(featureTransform);
+    ConfigChecks.checkFeatures(featureNames, featureIndices);
+    ConfigChecks.checkFeatureTransform(featureTransform);
     Checks.atLeast(1, window, "window");
     Checks.atLeast(1, hidden, "hidden");
     Checks.atLeast(1, layers, "layers");
@@ -167,7 +196,7 @@ public record ForecasterConfig(
     Checks.atLeast(0, forecastHorizon, "forecastHorizon");
     Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
-    checkSeason(season);
+    ConfigChecks.checkSeason(season);
     if (horizon > 1 && (transform == TargetTransform.SEASONAL_DIFFERENCES
         || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)) {
       throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
@@ -181,7 +210,7 @@ public record ForecasterConfig(
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(lstm, "lstm");
     if (dateColumn != null) {
-      checkDateColumn(dateColumn);
+      ConfigChecks.checkDateColumn(dateColumn);
     }
     if (frequency != null) {
       io.github.seriesforecaster.data.TimeStep.parse(frequency);
@@ -193,10 +222,10 @@ public record ForecasterConfig(
               + "); set only one");
     }
     if (columnName != null) {
-      checkColumnName(columnName);
+      ConfigChecks.checkColumnName(columnName);
     }
     Checks.atLeast(-1, columnIndex, "column index");
-    checkDelimiter(delimiter);
+    ConfigChecks.checkDelimiter(delimiter);
   }
 
   /**
@@ -304,71 +333,6 @@ public record ForecasterConfig(
     return !featureNames.isEmpty() || !featureIndices.isEmpty();
   }
 
-  static void checkFeatureTransform(TargetTransform transform) {
-    Objects.requireNonNull(transform, "featureTransform");
-    if (transform == TargetTransform.SEASONAL_DIFFERENCES
-        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) {
-      throw new IllegalArgumentException("featureTransform must be AUTO (like the target), "
-          + "LEVELS, DIFFERENCES or LOG_RETURNS, was " + transform);
-    }
-  }
-
-  static void checkFeatures(List<String> names, List<Integer> indices) {
-    if (!names.isEmpty() && !indices.isEmpty()) {
-      throw new IllegalArgumentException("features are set both by name " + names
-          + " and by index " + indices + "; set only one");
-    }
-    var seen = new HashSet<String>();
-    for (String name : names) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("feature names must not be blank, were " + names);
-      }
-      if (!seen.add(name.trim())) {
-        throw new IllegalArgumentException(
-            "feature '" + name.trim() + "' is listed twice in " + names);
-      }
-    }
-    var seenIndices = new HashSet<Integer>();
-    for (int index : indices) {
-      Checks.atLeast(0, index, "feature index");
-      if (!seenIndices.add(index)) {
-        throw new IllegalArgumentException(
-            "feature index " + index + " is listed twice in " + indices);
-      }
-    }
-  }
-
-  /** The checks that both the builders' setters and this record's constructor make. */
-  static String checkColumnName(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("column name must not be blank, was '" + name + "'");
-    }
-    return name;
-  }
-
-  static int checkSeason(int season) {
-    Checks.atLeast(0, season, "season");
-    if (season == 1) {
-      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
-    }
-    return season;
-  }
-
-  static String checkDateColumn(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("dateColumn must not be blank, was '" + name + "'");
-    }
-    return name;
-  }
-
-  static char checkDelimiter(char delimiter) {
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException(
-          "delimiter must not be a quote or line break, was '" + printable(delimiter) + "'");
-    }
-    return delimiter;
-  }
-
   /**
    * Collects the settings of a configuration without a forecaster; {@link #config()} builds it.
    * The setters are those of {@link SeriesForecaster.Builder}.
@@ -379,9 +343,5 @@ public record ForecasterConfig(
     Builder(ForecasterConfig config) {
       super(config);
     }
-  }
-
-  private static String printable(char c) {
-    return c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c);
   }
 }

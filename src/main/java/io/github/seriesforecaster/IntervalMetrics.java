@@ -1,5 +1,6 @@
 package io.github.seriesforecaster;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -34,8 +35,10 @@ public record IntervalMetrics(double level, int points, double coverage, double 
   /** @return one line such as {@code 80% intervals: coverage 78.3%, mean width 12.4, MSIS 9.87 (314 points)} */
   @Override
   public String toString() {
+    String percent = new BigDecimal(String.format(Locale.ROOT, "%.4f", 100 * level))
+        .stripTrailingZeros().toPlainString();
     return String.format(Locale.ROOT,
-        "%.3g%% intervals: coverage %.1f%%, mean width %.4g, MSIS %.4g (%d points)",
-        100 * level, 100 * coverage, meanWidth, msis, points);
+        "%s%% intervals: coverage %.1f%%, mean width %.4g, MSIS %.4g (%d points)",
+        percent, 100 * coverage, meanWidth, msis, points);
   }
 }

@@ -312,9 +312,12 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Forecasts like {@link #forecast} and adds split-conformal prediction intervals: for each step
-   * and level, the forecast plus or minus that quantile of the absolute errors recursive forecasts
-   * made on the validation part at the same step (see {@link ForecastIntervals}).
+   * Forecasts like {@link #forecast} and adds conformal prediction intervals that follow the
+   * series' volatility: for each step and level, the forecast plus or minus the recent volatility
+   * of {@code series} times a quantile of the validation errors of that step, each divided by the
+   * volatility at its origin (see {@link ForecastIntervals}). Pass the whole recent history, not
+   * just {@link #minimumHistory()} values: the volatility looks back up to 80 changes and the
+   * level adapts to the misses of forecasts from up to 250 recent origins.
    *
    * @param series values in original units, as for {@link #predict(double[])}
    * @param steps values to forecast, at least 1
@@ -330,7 +333,7 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds split-conformal prediction
+   * Forecasts like {@link #forecast(SeriesFrame, int)} and adds conformal prediction
    * intervals, as {@link #forecastWithIntervals(double[], int, double...)}.
    *
    * @param recent the model's input columns by name, as for {@link #predict(SeriesFrame)}

@@ -114,7 +114,10 @@ public final class SeriesFrame {
     return values[indexOf(name)].clone();
   }
 
-  /** @return true if the frame has a column of that name */
+  /**
+   * @param name a column name
+   * @return true if the frame has a column of that name
+   */
   public boolean hasColumn(String name) {
     return columns.contains(name);
   }

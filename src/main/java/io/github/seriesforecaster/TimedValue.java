@@ -10,6 +10,14 @@ import java.util.Objects;
  * @param value the forecast, in original units
  */
 public record TimedValue(LocalDateTime time, double value) {
+
+  /**
+   * Checks the values.
+   *
+   * @param time see {@link #time()}
+   * @param value see {@link #value()}
+   * @throws NullPointerException if {@code time} is null
+   */
   public TimedValue {
     Objects.requireNonNull(time, "time");
   }

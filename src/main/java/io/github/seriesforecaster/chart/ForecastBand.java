@@ -16,6 +16,9 @@ public record ForecastBand(double[] point, double[] lower, double[] upper) {
   /**
    * Checks and copies the arrays.
    *
+   * @param point see {@link #point()}
+   * @param lower see {@link #lower()}
+   * @param upper see {@link #upper()}
    * @throws IllegalArgumentException if {@code point} is empty, only one bound is given, a bound's
    *     length differs from {@code point}'s, or a lower bound exceeds its upper bound
    */

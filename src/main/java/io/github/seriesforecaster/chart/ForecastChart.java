@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.chart;
 
+import io.github.seriesforecaster.data.TimeStep;
 import io.github.seriesforecaster.io.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -8,12 +9,20 @@ import java.awt.Paint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.TimeZone;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -56,6 +65,7 @@ public final class ForecastChart {
   private static final Color FUTURE = new Color(0xC6, 0x28, 0x28);
   private static final Color BAND = new Color(0xC6, 0x28, 0x28, 0x40);
   private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   private ForecastChart() {}
 
@@ -90,40 +100,58 @@ public final class ForecastChart {
     Objects.requireNonNull(data, "data");
     double[] history = data.history();
     int start = data.validationStart();
+    ForecastBand future = data.future();
+    double[] x = xValues(data, history.length + (future == null ? 0 : future.steps()));
 
     XYSeriesCollection lines = new XYSeriesCollection();
-    lines.addSeries(series("actual", history, 0));
+    lines.addSeries(series("actual", history, 0, x));
     boolean validated = start < history.length;
     if (validated) {
-      lines.addSeries(series("model, one step ahead", data.validation(), start));
-      lines.addSeries(series("naive (previous value)", data.naive(), start));
+      // XYPlot draws series in reverse order, so the naive line (last) goes beneath the model's;
+      // it is wider, so it still shows where they coincide (a model that fell back to the naive
+      // forecast), and the legend then says so
+      double[] model = data.validation();
+      double[] naive = data.naive();
+      String naiveName = "naive (previous value)";
+      String modelName = "model, one step ahead";
+      if (coincide(model, naive)) {
+        modelName += " = naive: the model repeats the previous value";
+      }
+      lines.addSeries(series(modelName, model, start, x));
+      lines.addSeries(series(naiveName, naive, start, x));
     }
 
-    NumberAxis time = new NumberAxis("time step");
-    time.setAutoRangeIncludesZero(false);
-    NumberAxis value = new NumberAxis("value");
+    ValueAxis time;
+    if (data.times().isEmpty()) {
+      NumberAxis index = new NumberAxis(data.timeLabel());
+      index.setAutoRangeIncludesZero(false);
+      time = index;
+    } else {
+      time = new DateAxis(data.timeLabel(), UTC, Locale.ROOT);
+    }
+    NumberAxis value = new NumberAxis(data.valueLabel());
     value.setAutoRangeIncludesZero(false);
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     style(lineRenderer, 0, HISTORY, new BasicStroke(1.3f));
     if (validated) {
       style(lineRenderer, 1, MODEL, new BasicStroke(1.3f));
-      style(lineRenderer, 2, NAIVE, new BasicStroke(1.0f, BasicStroke.CAP_BUTT,
-          BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f));
+      // wider than the model's line: a naive line under an identical model line stays visible
+      style(lineRenderer, 2, NAIVE, new BasicStroke(3.0f));
     }
     XYPlot plot = new XYPlot(lines, time, value, lineRenderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE); // the default, relied on above
 
-    ForecastBand future = data.future();
     if (future != null) {
-      plot.setDataset(1, band(future, history.length));
+      plot.setDataset(1, band(future, history.length, x));
       DeviationRenderer bandRenderer = new DeviationRenderer(true, future.steps() <= 12);
       style(bandRenderer, 0, FUTURE, new BasicStroke(1.6f));
       bandRenderer.setSeriesFillPaint(0, BAND);
       bandRenderer.setAlpha(1f);
       plot.setRenderer(1, bandRenderer);
-      plot.addDomainMarker(marker(history.length - 0.5, "forecast"));
+      plot.addDomainMarker(marker(between(x, history.length), "forecast"));
     }
     if (validated && start > 0) {
-      plot.addDomainMarker(marker(start - 0.5, "validation"));
+      plot.addDomainMarker(marker(between(x, start), data.heldOutLabel()));
     }
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setBackgroundPaint(Color.WHITE);
@@ -150,22 +178,67 @@ public final class ForecastChart {
     }
   }
 
-  private static XYSeries series(String name, double[] values, int firstIndex) {
+  /**
+   * @return the x value of every history index and future step: the index itself, or the
+   *     timestamp in milliseconds (UTC), continuing the history's spacing where the data gives no
+   *     future timestamps
+   */
+  private static double[] xValues(ChartData data, int count) {
+    double[] x = new double[count];
+    List<LocalDateTime> times = data.times();
+    if (times.isEmpty()) {
+      for (int i = 0; i < count; i++) {
+        x[i] = i;
+      }
+      return x;
+    }
+    TimeStep step = times.size() >= 2 && times.size() < count
+        ? TimeStep.infer(times.toArray(LocalDateTime[]::new)) : null;
+    LocalDateTime last = times.get(times.size() - 1);
+    for (int i = 0; i < count; i++) {
+      LocalDateTime t = i < times.size() ? times.get(i)
+          : step != null ? step.after(last, i - times.size() + 1) : last;
+      x[i] = t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    return x;
+  }
+
+  /** @return the x value half-way between index {@code i - 1} and index {@code i} */
+  private static double between(double[] x, int i) {
+    return i == 0 ? x[0] : i >= x.length ? x[x.length - 1] : (x[i - 1] + x[i]) / 2;
+  }
+
+  /** @return true if the two lines would be drawn as one: equal to within 1e-9 of their range */
+  static boolean coincide(double[] a, double[] b) {
+    double scale = 0;
+    for (double v : b) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (Math.abs(a[i] - b[i]) > 1e-9 * Math.max(scale, 1e-300)) {
+        return false;
+      }
+    }
+    return a.length > 0;
+  }
+
+  private static XYSeries series(String name, double[] values, int firstIndex, double[] x) {
     XYSeries series = new XYSeries(name, false, true);
     for (int i = 0; i < values.length; i++) {
-      series.add(firstIndex + i, values[i], false);
+      series.add(x[firstIndex + i], values[i], false);
     }
     return series;
   }
 
-  private static YIntervalSeriesCollection band(ForecastBand future, int firstIndex) {
+  private static YIntervalSeriesCollection band(ForecastBand future, int firstIndex,
+      double[] x) {
     double[] point = future.point();
     double[] lower = future.hasInterval() ? future.lower() : point;
     double[] upper = future.hasInterval() ? future.upper() : point;
     YIntervalSeries series = new YIntervalSeries(
         future.hasInterval() ? "forecast with interval" : "forecast", false, true);
     for (int i = 0; i < point.length; i++) {
-      series.add(firstIndex + i, point[i], lower[i], upper[i]);
+      series.add(x[firstIndex + i], point[i], lower[i], upper[i]);
     }
     YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
     collection.addSeries(series);

@@ -8,9 +8,11 @@ import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
+import io.github.seriesforecaster.eval.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +74,7 @@ final class BacktestCommand implements Callable<Integer> {
           "invalid value for option '--test-fraction': must be > 0 and < 1, was " + testFraction);
     }
     chart.check();
+    options.checkColumns(csv);
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
     SeriesForecaster forecaster = options.builder().build();
@@ -79,6 +82,7 @@ final class BacktestCommand implements Callable<Integer> {
     SeriesFrame frame = forecaster.readFrame(csv);
     List<String> inputs = frame.columns();
     double[] series = frame.column(inputs.get(0));
+    List<LocalDateTime> times = Dates.read(csv, config, options.dateColumn);
     int start = series.length - (int) Math.round(series.length * testFraction);
     if (start >= series.length || start < 2) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -94,7 +98,7 @@ final class BacktestCommand implements Callable<Integer> {
       Backtest backtest = inputs.size() == 1 ? Backtest.over(series)
           // the folds read the frame's columns by name, not the file's indices
           : Backtest.over(frame, inputs.get(0));
-      ForecasterConfig byName = inputs.size() == 1 ? config : config.toBuilder()
+      ForecasterConfig byName = inputs.size() == 1 ? config : SeriesForecaster.builder(config)
           .column(inputs.get(0)).features(inputs.subList(1, inputs.size()).toArray(String[]::new))
           .config();
       result = backtest.start(start).horizon(horizon).stride(stride).refitEvery(refitEvery)
@@ -105,20 +109,22 @@ final class BacktestCommand implements Callable<Integer> {
 
     FitReport first = result.fitReports().get(0);
     String features = inputs.size() == 1 ? "" : " with features " + inputs.subList(1, inputs.size());
-    out.println(String.format(Locale.ROOT, "%s, %s%s: %d values, %s",
-        csv.getFileName(), ModelOptions.column(config), features, series.length,
-        first.transform()));
+    out.println(String.format(Locale.ROOT, "%s, %s%s: %d values%s, %s",
+        csv.getFileName(), ModelOptions.column(config, inputs.get(0)), features, series.length,
+        times.isEmpty() ? "" : " from " + Dates.span(times, 0), first.transform()));
+    String tested = times.isEmpty() ? "" : " (" + Dates.span(times, start) + ")";
     if (horizon == 1 && stride == 1 && refitEvery == 0) {
       out.println(String.format(Locale.ROOT,
-          "fitted on the first %d values (%d epochs, kept epoch %d, %s); forecast the last %d one "
-              + "step ahead",
-          start, first.epochsRun(), first.bestEpoch(), first.stopReason(), series.length - start));
+          "fitted on the first %d values (%d epochs, kept epoch %d, %s); forecast the last %d%s "
+              + "one step ahead",
+          start, first.epochsRun(), first.bestEpoch(), first.stopReason(), series.length - start,
+          tested));
     } else {
       out.println(String.format(Locale.ROOT,
-          "first fit on the first %d values (%d epochs, kept epoch %d, %s); %d origins, horizon "
+          "first fit on the first %d values (%d epochs, kept epoch %d, %s); %d origins%s, horizon "
               + "%d, stride %d, %d fit(s)",
           start, first.epochsRun(), first.bestEpoch(), first.stopReason(),
-          result.origins().size(), horizon, stride, result.fits()));
+          result.origins().size(), tested, horizon, stride, result.fits()));
     }
     out.println();
     MetricsTable table = new MetricsTable();
@@ -129,11 +135,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     out.print(table);
     out.println();
-    double ratio = result.model().rmse() / result.naive().rmse();
-    out.println(ratio < 1
-        ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)", ratio)
-        : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
-            + "%.3f): repeating the last value forecasts this series at least as well", ratio));
+    out.println(Verdict.sentence(result.model().rmse(), result.naive().rmse()));
     if (chart.chart != null) {
       double[] oneStep = new double[result.origins().size()];
       double[] naive = new double[oneStep.length];
@@ -141,9 +143,13 @@ final class BacktestCommand implements Callable<Integer> {
         oneStep[i] = result.origins().get(i).forecast()[0];
         naive[i] = result.origins().get(i).naive()[0];
       }
-      ForecastChart.write(chart.chart, chart.width, chart.height, new ChartData(
-          csv.getFileName() + ", " + ModelOptions.column(config) + ", backtest",
-          Arrays.copyOf(series, start + oneStep.length), start, oneStep, naive, null));
+      ChartData data = new ChartData(csv.getFileName() + ": " + inputs.get(0) + ", backtest",
+          Arrays.copyOf(series, start + oneStep.length), start, oneStep, naive, null)
+          .withValueLabel(inputs.get(0)).withHeldOutLabel("test");
+      if (!times.isEmpty()) {
+        data = data.withTimes(times, options.dateColumn);
+      }
+      ForecastChart.write(chart.chart, chart.width, chart.height, data);
       out.println("wrote chart to " + chart.chart);
     }
     return 0;

@@ -5,9 +5,11 @@ import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
+import io.github.seriesforecaster.eval.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,6 +61,7 @@ final class FitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "invalid value for option '--chart-steps': must be >= 0, was " + chartSteps);
     }
+    options.checkColumns(csv);
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(), cli.terminal, quiet);
     SeriesForecaster forecaster = options.builder().listener(progress).build();
@@ -70,10 +73,12 @@ final class FitCommand implements Callable<Integer> {
     }
     SeriesFrame frame = forecaster.readFrame(csv);
     List<String> inputs = forecaster.inputColumns();
+    List<LocalDateTime> times = Dates.read(csv, forecaster.config(), options.dateColumn);
     String features = inputs.size() == 1 ? ""
         : " with features " + inputs.subList(1, inputs.size());
-    out.println(String.format(Locale.ROOT, "%s, %s%s: %d values, %s",
-        csv.getFileName(), ModelOptions.column(forecaster.config()), features, frame.length(),
+    out.println(String.format(Locale.ROOT, "%s, %s%s: %d values%s, %s",
+        csv.getFileName(), ModelOptions.column(forecaster.config(), inputs.get(0)), features,
+        frame.length(), times.isEmpty() ? "" : " from " + Dates.span(times, 0),
         report.transform()));
     out.println(String.format(Locale.ROOT,
         "trained %d epochs (kept epoch %d, %s) on %d windows in %.1f s, training loss %.4g",
@@ -82,9 +87,12 @@ final class FitCommand implements Callable<Integer> {
     if (report.validationWindows() == 0) {
       out.println("no validation part (--validation-fraction 0): no scores");
     } else {
-      out.println(String.format(Locale.ROOT, "validation: the last %d values, each forecast one "
-          + "step ahead from the true values before it (predicted changes scaled by %.3f)",
-          report.validationWindows(), report.shrinkage()));
+      int validated = report.validationWindows();
+      out.println(String.format(Locale.ROOT, "validation: the last %d values%s, each forecast one "
+          + "step ahead from the true values before it; shrinkage %.3f (the share of the "
+          + "network's predicted change kept, 0 = the naive forecast)", validated,
+          times.isEmpty() ? "" : " (" + Dates.span(times, times.size() - validated) + ")",
+          report.shrinkage()));
       out.println();
       MetricsTable table = new MetricsTable()
           .add(forecaster.name(), report.model())
@@ -95,21 +103,20 @@ final class FitCommand implements Callable<Integer> {
       }
       out.print(table);
       out.println();
-      out.println(report.beatsNaive()
-          ? String.format(Locale.ROOT, "the model beats the naive forecast (RMSE ratio %.3f)",
-              report.rmseRatioToNaive())
-          : String.format(Locale.ROOT, "the model does NOT beat the naive forecast (RMSE ratio "
-              + "%.3f): repeating the last value forecasts this series at least as well",
-              report.rmseRatioToNaive()));
+      out.println(Verdict.sentence(report.model().rmse(), report.naive().rmse()));
     }
     if (model != null) {
       forecaster.save(model);
       out.println("saved model to " + model);
     }
     if (chart.chart != null) {
-      ForecastChart.write(chart.chart, chart.width, chart.height, ChartData.of(
-          csv.getFileName() + ", " + ModelOptions.column(forecaster.config()),
-          forecaster, frame, chartSteps));
+      ChartData data = ChartData.of(csv.getFileName() + ": " + inputs.get(0), forecaster, frame,
+          chartSteps);
+      if (!times.isEmpty()) {
+        data = data.withTimes(Dates.withFuture(times, options.frequency, chartSteps),
+            options.dateColumn);
+      }
+      ForecastChart.write(chart.chart, chart.width, chart.height, data);
       out.println("wrote chart to " + chart.chart);
     }
     return 0;

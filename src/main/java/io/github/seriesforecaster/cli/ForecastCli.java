@@ -57,6 +57,9 @@ public final class ForecastCli implements Callable<Integer> {
     defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     defaultProperty("org.slf4j.simpleLogger.showThreadName", "false");
     defaultProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    // the fit's "worse than naive" warning says what the verdict line on stdout says: show it once
+    defaultProperty("org.slf4j.simpleLogger.log.io.github.seriesforecaster.train.Fitting",
+        verbose ? "info" : "error");
     System.exit(run(System.out, System.err, System.in, args));
   }
 

@@ -4,6 +4,9 @@ import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.TargetTransform;
+import io.github.seriesforecaster.data.CsvSeriesReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -21,8 +24,18 @@ final class ModelOptions {
 
   @Option(names = "--column", paramLabel = "NAME|INDEX",
       description = "Value column: a header name, or a 0-based index when all digits. "
-          + "Default: the last column.")
+          + "Default: the last column; name it, as the last is often not the one you mean.")
   String column;
+
+  @Option(names = "--date-column", paramLabel = "NAME",
+      description = "ISO date/time column (2020-01-31, 2020-01, 2020-01-31T09:30); rows must "
+          + "increase. Output and charts then show dates. Default: none (time steps).")
+  String dateColumn;
+
+  @Option(names = "--frequency", paramLabel = "ISO",
+      description = "Spacing of the dates as ISO-8601 (P1D, P1M, PT30M), for the timestamps after "
+          + "the end. Default: inferred from the dates.")
+  String frequency;
 
   @Option(names = "--features", paramLabel = "NAME|INDEX", split = ",",
       description = "Further input columns the network reads at every time step beside the value "
@@ -128,6 +141,12 @@ final class ModelOptions {
         }
       });
     }
+    if (dateColumn != null) {
+      set("--date-column", dateColumn, builder::dateColumn);
+    }
+    if (frequency != null) {
+      set("--frequency", frequency, builder::frequency);
+    }
     set("--feature-transform", featureTransform, builder::featureTransform);
     set("--direct-horizon", directHorizon, builder::horizon);
     set("--window", window, builder::window);
@@ -149,6 +168,39 @@ final class ModelOptions {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     return builder;
+  }
+
+  /**
+   * Checks {@code --column}, {@code --features} and {@code --date-column} against the file's
+   * header.
+   *
+   * @param csv the CSV file
+   * @throws ParameterException naming the option if the file has no such column
+   * @throws IOException if the file is missing or unreadable
+   */
+  void checkColumns(Path csv) throws IOException {
+    List<String> header = new CsvSeriesReader(delimiter, missingValues).header(csv);
+    String file = csv.getFileName().toString();
+    Columns.check(spec, file, header, "--column", column);
+    if (features != null) {
+      for (String feature : features) {
+        Columns.check(spec, file, header, "--features", feature);
+      }
+    }
+    Columns.check(spec, file, header, "--date-column", dateColumn);
+  }
+
+  /**
+   * @param config the settings
+   * @param actual the name of the column read
+   * @return the value column for people: {@code column 'Close'}, {@code column 4}, or for the
+   *     default {@code column 'AdjClose' (the last; choose one with --column)}
+   */
+  static String column(ForecasterConfig config, String actual) {
+    if (config.columnName() == null && config.columnIndex() < 0) {
+      return "column '" + actual + "' (the last; choose one with --column)";
+    }
+    return column(config);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.SeriesFrame;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,9 +30,10 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SeriesForecaster forecaster = SeriesForecaster.load(model);
-    SeriesFrame history = input.read(forecaster, cli.in);
+    SeriesInput.History history = input.read(forecaster, cli.in);
     ForecastCommand.print(spec.commandLine().getOut(),
-        new double[] {forecaster.predict(history)});
+        new double[] {forecaster.predict(history.frame())}, history,
+        history.future(1, input.frequency(forecaster)));
     return 0;
   }
 }

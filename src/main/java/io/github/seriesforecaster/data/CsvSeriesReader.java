@@ -100,6 +100,7 @@ public final class CsvSeriesReader {
     if (Files.size(file) == 0) {
       throw new SeriesFormatException(name + " is empty; expected a header row and data rows");
     }
+    checkText(file, name);
     CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
     try {
       reader.initialize(new FileSplit(file.toFile()));
@@ -246,6 +247,81 @@ public final class CsvSeriesReader {
         List.of(labels).subList(1, labels.length), Arrays.copyOfRange(result, 1, result.length));
   }
 
+  /**
+   * Reads only the header row, e.g. to check column names before a long fit.
+   *
+   * @param file a CSV file
+   * @return the column names, trimmed, without a byte-order mark
+   * @throws IOException if the file is missing, a directory or unreadable
+   * @throws SeriesFormatException if it is empty, binary or has no header row
+   */
+  public List<String> header(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    checkReadable(file);
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (Files.size(file) == 0) {
+      throw new SeriesFormatException(name + " is empty; expected a header row and data rows");
+    }
+    checkText(file, name);
+    CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
+    try {
+      reader.initialize(new FileSplit(file.toFile()));
+      while (reader.hasNext()) {
+        List<Writable> record = reader.next();
+        if (!isBlank(record)) {
+          return headerNames(record);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading " + name, e);
+    } catch (RuntimeException e) {
+      throw new SeriesFormatException(String.format(Locale.ROOT,
+          "%s line 1: cannot be parsed as CSV (%s)", name, e.getMessage()), e);
+    } finally {
+      reader.close();
+    }
+    throw new SeriesFormatException(name + " has no header row; expected a header and data rows");
+  }
+
+  /**
+   * @param file the file's name
+   * @param column the column asked for
+   * @param header the file's columns
+   * @return {@code prices.csv has no column 'close'; did you mean 'Close'? its columns are [...]}
+   */
+  public static String noColumnMessage(String file, String column, List<String> header) {
+    String wanted = column.trim();
+    String suggestion = header.stream().filter(h -> h.equalsIgnoreCase(wanted)
+            || letters(h).equals(letters(wanted)) && !letters(h).isEmpty())
+        .findFirst().map(h -> "; did you mean '" + h + "'?").orElse(";");
+    return String.format(Locale.ROOT, "%s has no column '%s'%s its columns are %s", file,
+        column, suggestion, header);
+  }
+
+  private static String letters(String text) {
+    return text.replaceAll("[^\\p{Alnum}]", "").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Fails on binary content (a zip, a spreadsheet, a model file named .csv) before its bytes can
+   * reach a message: text files hold no NUL bytes.
+   */
+  private static void checkText(Path file, String name) throws IOException {
+    byte[] start = new byte[8192];
+    int read;
+    try (var in = Files.newInputStream(file)) {
+      read = in.readNBytes(start, 0, start.length);
+    }
+    for (int i = 0; i < read; i++) {
+      if (start[i] == 0) {
+        throw new SeriesFormatException(name + " is not a text file (it holds binary data, as a "
+            + "zip file, a spreadsheet or a saved model does); expected a CSV file with a header "
+            + "row");
+      }
+    }
+  }
+
   private static void checkReadable(Path file) throws IOException {
     if (!Files.exists(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
@@ -284,8 +360,7 @@ public final class CsvSeriesReader {
     return new ColumnSelection.Failures() {
       @Override
       public RuntimeException noColumn(String column) {
-        return new SeriesFormatException(String.format(Locale.ROOT,
-            "%s has no column '%s'; its columns are %s", file, column, header));
+        return new SeriesFormatException(noColumnMessage(file, column, header));
       }
 
       @Override
@@ -298,6 +373,8 @@ public final class CsvSeriesReader {
   }
 
   private static String abbreviate(String cell) {
-    return cell.length() <= 40 ? cell : cell.substring(0, 37) + "...";
+    // control characters and undecodable bytes are shown as '?', so a message stays one line
+    String printable = cell.replaceAll("[\\p{Cntrl}\uFFFD]", "?");
+    return printable.length() <= 40 ? printable : printable.substring(0, 37) + "...";
   }
 }

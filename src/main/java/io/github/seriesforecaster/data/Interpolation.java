@@ -1,7 +1,7 @@
 package io.github.seriesforecaster.data;
 
-/** Fills NaN gaps in a series. */
-final class Interpolation {
+/** Fills NaN gaps in a series (also used by the spark package for its long-format input). */
+public final class Interpolation {
   private Interpolation() {}
 
   /** @return true if every value is NaN (nothing to interpolate from) */
@@ -18,7 +18,7 @@ final class Interpolation {
    * Replaces each NaN by linear interpolation between its nearest non-NaN neighbours, or by the
    * nearest non-NaN value at either end. At least one value must be present.
    */
-  static void fillLinear(double[] values) {
+  public static void fillLinear(double[] values) {
     int previous = -1;
     for (int i = 0; i <= values.length; i++) {
       if (i < values.length && Double.isNaN(values[i])) {

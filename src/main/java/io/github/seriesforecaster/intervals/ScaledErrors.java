@@ -142,8 +142,14 @@ public final class ScaledErrors {
     return step <= measured ? width : width * Math.sqrt((double) step / measured);
   }
 
-  /** The split-conformal quantile: the ceil((n + 1) level)-th smallest, the largest if beyond n. */
-  static double quantile(double[] sorted, double level) {
+  /**
+   * The split-conformal quantile.
+   *
+   * @param sorted scores in increasing order, at least one
+   * @param level the level; at or above 1 gives the largest score, at or below 0 the smallest
+   * @return the {@code ceil((n + 1) level)}-th smallest score, the largest if beyond {@code n}
+   */
+  public static double quantile(double[] sorted, double level) {
     int n = sorted.length;
     int rank = (int) Math.ceil((n + 1) * level);
     return sorted[Math.min(n, Math.max(1, rank)) - 1];

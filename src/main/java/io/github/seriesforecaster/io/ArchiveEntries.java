@@ -12,13 +12,43 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * The entries of a model zip read from a stream in one pass, each into memory. The same reader
- * serves files and streams, so both see the same entries: the ones in the zip's local headers,
- * confirmed by the central directory's entry count at the end.
+ * The entries of a model zip read from a stream in one pass, each into memory through a size
+ * limit. The same reader serves files and streams, so both see the same entries: the ones in the
+ * zip's local headers, confirmed by the central directory's entry count at the end. Nothing is
+ * allocated beyond what the limits allow, whatever the zip declares: declared sizes are only used
+ * to fail early, and bytes are counted as they are inflated.
  */
 final class ArchiveEntries {
   /** Most entries a model zip may hold; ours hold five. */
   static final int MAXIMUM_ENTRIES = 16;
+  /**
+   * Most an entry larger than {@link #RATIO_FLOOR} may expand when inflated: trained weights
+   * barely compress, so more is a zip bomb, not a model.
+   */
+  static final int MAXIMUM_RATIO = 50;
+  /** Size from which the expansion ratio is checked. */
+  static final int RATIO_FLOOR = 1 << 20;
+
+  /**
+   * How much an entry may hold.
+   *
+   * @param bytes the most bytes, once inflated
+   * @param what what the limit is, for messages: {@code the limit for JSON entries}
+   * @param keep false to skip an entry this release does not read (still within the limit)
+   */
+  record Limit(long bytes, String what, boolean keep) {}
+
+  /** Decides each entry's limit when the entry is reached, from the entries read before it. */
+  @FunctionalInterface
+  interface Limits {
+    /**
+     * @param entry the entry's name
+     * @param before the entries read so far
+     * @return the entry's limit
+     * @throws ModelFormatException if the entry may not appear here at all
+     */
+    Limit of(String entry, ArchiveEntries before);
+  }
   /** Most bytes after the last entry: the central directory of a valid model zip is far smaller. */
   static final int MAXIMUM_TRAILER_BYTES = 1 << 20;
 
@@ -36,11 +66,12 @@ final class ArchiveEntries {
   /**
    * @param in the zip's bytes; read to its end, not closed
    * @param name the source's name for messages
+   * @param limits each entry's limit
    * @return the entries
    * @throws IOException if the stream fails
    * @throws ModelFormatException if the bytes are not a valid zip
    */
-  static ArchiveEntries read(InputStream in, String name) throws IOException {
+  static ArchiveEntries read(InputStream in, String name, Limits limits) throws IOException {
     TailRecorder recorder = new TailRecorder(in);
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try {
@@ -55,7 +86,12 @@ final class ArchiveEntries {
           throw new ModelFormatException(name + " holds more than " + MAXIMUM_ENTRIES
               + " entries; a model file holds at most " + MAXIMUM_ENTRIES);
         }
-        entries.put(entryName, zip.readAllBytes());
+        Limit limit = limits.of(entryName, new ArchiveEntries(entries));
+        if (entry.getSize() > limit.bytes()) {
+          throw tooLarge(name, entryName, "declares " + entry.getSize() + " bytes, more than", limit);
+        }
+        byte[] bytes = readEntry(zip, recorder, name, entryName, limit);
+        entries.put(entryName, limit.keep() ? bytes : null);
       }
       // ZipInputStream stops at the central directory; read the rest to find the zip's end
       long trailer = recorder.skipRest(MAXIMUM_TRAILER_BYTES);
@@ -78,6 +114,38 @@ final class ArchiveEntries {
           + entries.size() + " were found");
     }
     return new ArchiveEntries(entries);
+  }
+
+  private static byte[] readEntry(ZipInputStream zip, TailRecorder recorder, String name,
+      String entry, Limit limit) throws IOException {
+    long start = recorder.total;
+    byte[] buffer = new byte[(int) Math.min(limit.bytes() + 1, 64 * 1024)];
+    java.io.ByteArrayOutputStream kept = limit.keep()
+        ? new java.io.ByteArrayOutputStream(buffer.length) : null;
+    long total = 0;
+    for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+      total += n;
+      if (total > limit.bytes()) {
+        throw tooLarge(name, entry, "is larger than", limit);
+      }
+      long compressed = recorder.total - start;
+      if (total > RATIO_FLOOR && total > MAXIMUM_RATIO * compressed) {
+        throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+            "%s: entry %s expands more than %d-fold (%d bytes from %d so far), the limit for "
+                + "entries over %d bytes; the file is damaged or a zip bomb",
+            name, entry, MAXIMUM_RATIO, total, compressed, RATIO_FLOOR));
+      }
+      if (kept != null) {
+        kept.write(buffer, 0, n);
+      }
+    }
+    return kept == null ? null : kept.toByteArray();
+  }
+
+  private static ModelFormatException tooLarge(String name, String entry, String how,
+      Limit limit) {
+    return new ModelFormatException(name + ": entry " + entry + " " + how + " " + limit.what()
+        + " (" + limit.bytes() + " bytes); the file is damaged or not a model file");
   }
 
   private static ModelFormatException notZip(String name, String detail) {

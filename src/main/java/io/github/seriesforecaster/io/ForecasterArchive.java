@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
@@ -36,12 +37,26 @@ import org.slf4j.LoggerFactory;
  * <p>Writing is atomic ({@link AtomicFile}): the zip is written to a temporary file in the
  * target's folder, forced to disk, then moved over the target in one step, so a crash leaves
  * either the old file or the new one.
+ *
+ * <p>Reading treats the file as untrusted input: one pass over the zip ({@link ArchiveEntries}),
+ * each entry through a size limit (JSON entries {@link #JSON_LIMIT}, the coefficients the size of
+ * the parameters {@code configuration.json} declares, the scaler the size its column count needs),
+ * at most {@link ArchiveEntries#MAXIMUM_ENTRIES} entries, no name twice, no entry expanding more
+ * than {@link ArchiveEntries#MAXIMUM_RATIO}-fold; JSON depth and number lengths checked before
+ * parsing ({@link JsonLimits}); only the classes a series-forecaster network uses may be named
+ * ({@link ConfigurationClasses}); array sizes checked against the bytes present before ND4J
+ * allocates ({@link NdArrayFormat}). Every failure is a {@link ModelFormatException} naming the
+ * file, the entry and the limit.
  */
 public final class ForecasterArchive {
   /** Name of our entry in the zip. */
   public static final String METADATA_JSON = "metadata.json";
   /** Validation forecast errors, for prediction intervals; absent when there was no validation. */
   public static final String ERRORS_JSON = "forecast-errors.json";
+  /** Most bytes of a JSON entry; ours hold a few kilobytes. */
+  public static final long JSON_LIMIT = 1 << 20;
+  /** Most bytes of {@code normalizer.bin}: a scaler of some 65,000 columns. */
+  public static final long SCALER_LIMIT = 1 << 20;
 
   private static final Logger log = LoggerFactory.getLogger(ForecasterArchive.class);
 
@@ -126,7 +141,8 @@ public final class ForecasterArchive {
    */
   public static FittedModel read(InputStream in, String name) throws IOException {
     Backends.checkOnce();
-    ArchiveEntries entries = ArchiveEntries.read(in, name);
+    EntryLimits limits = new EntryLimits(name);
+    ArchiveEntries entries = ArchiveEntries.read(in, name, limits);
     byte[] metadataBytes = entries.get(METADATA_JSON);
     if (metadataBytes == null) {
       boolean dl4j = entries.get(ModelSerializer.CONFIGURATION_JSON) != null;
@@ -134,11 +150,13 @@ public final class ForecasterArchive {
           + (dl4j ? "it is a DL4J model zip, but not one written by series-forecaster"
               : "it is not a series-forecaster model file"));
     }
+    JsonLimits.check(metadataBytes, name, METADATA_JSON);
     ModelMetadata metadata =
         ModelMetadata.fromJson(new String(metadataBytes, StandardCharsets.UTF_8), name);
     ForecastErrors errors = null;
     byte[] errorsBytes = entries.get(ERRORS_JSON);
     if (errorsBytes != null) {
+      JsonLimits.check(errorsBytes, name, ERRORS_JSON);
       errors = ErrorsJson.read(new String(errorsBytes, StandardCharsets.UTF_8), name);
     }
     for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
@@ -150,13 +168,15 @@ public final class ForecasterArchive {
     MultiLayerNetwork network;
     NormalizerMinMaxScaler normalizer;
     try {
-      network = NetworkEntries.restore(entries.get(ModelSerializer.CONFIGURATION_JSON),
-          entries.get(ModelSerializer.COEFFICIENTS_BIN));
-      normalizer = NetworkEntries.restoreNormalizer(entries.get(ModelSerializer.NORMALIZER_BIN));
+      NetworkEntries.Checked checked = limits.network(entries);
+      checkAgainstMetadata(checked, metadata, name);
+      network = NetworkEntries.restore(checked, entries.get(ModelSerializer.COEFFICIENTS_BIN),
+          name);
+      normalizer = NetworkEntries.restoreNormalizer(entries.get(ModelSerializer.NORMALIZER_BIN),
+          checked.inputs(), name);
+    } catch (ModelFormatException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof ModelFormatException format) {
-        throw new ModelFormatException(name + ": " + format.getMessage(), e);
-      }
       // DL4J reports damaged entries as bare RuntimeExceptions or IOExceptions without the file name.
       throw new ModelFormatException(name + ": the network or scaler cannot be read ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
@@ -188,6 +208,74 @@ public final class ForecasterArchive {
         metadata.formatVersion(), metadata.libraryVersion());
     return new FittedModel(metadata.config(), network, encoder, metadata.data(),
         metadata.trainedAt(), errors);
+  }
+
+  /** The network's shape must be the one the metadata's configuration describes. */
+  private static void checkAgainstMetadata(NetworkEntries.Checked checked, ModelMetadata metadata,
+      String name) {
+    var conf = checked.configuration();
+    int layers = conf.getConfs().size() - 1;
+    long hidden = ((FeedForwardLayer) conf.getConf(0).getLayer()).getNOut();
+    long outputs = ((FeedForwardLayer) conf.getConf(layers).getLayer()).getNOut();
+    var config = metadata.config();
+    // an ensemble's members sit side by side in one network of hidden x ensemble units
+    long units = (long) config.hidden() * config.ensemble();
+    if (layers != config.layers() || hidden != units || outputs != config.horizon()) {
+      throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+          "%s: metadata.json describes %d LSTM layer(s) of %d units and %d output(s), but "
+              + "configuration.json holds %d of %d and %d; the file is inconsistent",
+          name, config.layers(), units, config.horizon(), layers, hidden, outputs));
+    }
+  }
+
+  /**
+   * Each entry's size limit: a fixed ceiling for JSON, and for the coefficients the size of the
+   * parameters {@code configuration.json} declares (DL4J writes it first).
+   */
+  private static final class EntryLimits implements ArchiveEntries.Limits {
+    private final String name;
+    private NetworkEntries.Checked network;
+
+    EntryLimits(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public ArchiveEntries.Limit of(String entry, ArchiveEntries before) {
+      switch (entry) {
+        case METADATA_JSON, ERRORS_JSON, ModelSerializer.CONFIGURATION_JSON:
+          return new ArchiveEntries.Limit(JSON_LIMIT, "the limit for JSON entries", true);
+        case ModelSerializer.COEFFICIENTS_BIN:
+          if (before.get(ModelSerializer.CONFIGURATION_JSON) == null) {
+            // unusual order (a zip repacked by hand): the expansion ratio check still bounds it
+            return new ArchiveEntries.Limit(NetworkEntries.COEFFICIENTS_OVERHEAD
+                + NetworkEntries.MAXIMUM_PARAMETERS * Double.BYTES,
+                "the limit for coefficients before configuration.json", true);
+          }
+          NetworkEntries.Checked checked = network(before);
+          return new ArchiveEntries.Limit(checked.coefficientsLimit(),
+              "the size of the " + checked.parameters() + " parameters configuration.json "
+                  + "declares", true);
+        case ModelSerializer.NORMALIZER_BIN:
+          return before.get(ModelSerializer.CONFIGURATION_JSON) == null
+              ? new ArchiveEntries.Limit(SCALER_LIMIT, "the limit for the scaler", true)
+              : new ArchiveEntries.Limit(
+                  Math.min(SCALER_LIMIT, 4096 + 16L * network(before).inputs()),
+                  "the size of a scaler of " + network(before).inputs() + " column(s)", true);
+        default:
+          return new ArchiveEntries.Limit(JSON_LIMIT,
+              "the limit for entries this release does not read", false);
+      }
+    }
+
+    /** @return the checked configuration, read once */
+    NetworkEntries.Checked network(ArchiveEntries entries) {
+      if (network == null) {
+        network = NetworkEntries.configuration(
+            entries.get(ModelSerializer.CONFIGURATION_JSON), name);
+      }
+      return network;
+    }
   }
 
   private static byte[] networkEntries(MultiLayerNetwork network) throws IOException {

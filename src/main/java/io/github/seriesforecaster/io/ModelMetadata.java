@@ -50,6 +50,9 @@ public record ModelMetadata(
    */
   public static final int CURRENT_FORMAT_VERSION = 2;
 
+  /** Most {@code threads} a model file may ask for: the setting applies to the whole process. */
+  public static final int MAXIMUM_THREADS = 1024;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -167,9 +170,16 @@ public record ModelMetadata(
           ForecasterConfig.defaultParallelism(),
           c.integerOr("ensemble", ForecasterConfig.DEFAULT_ENSEMBLE),
           c.integerOr("forecastHorizon", ForecasterConfig.DEFAULT_FORECAST_HORIZON));
+      if (config.threads() > MAXIMUM_THREADS) {
+        // threads is applied process-wide on load; a file must not ask for thousands
+        throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+            "%s: metadata.json asks for %d threads; a model file may ask for at most %d",
+            file, config.threads(), MAXIMUM_THREADS));
+      }
       TrainingData data = new TrainingData(d.text("source"), d.text("column"), d.integer("rows"),
           d.integer("missing"), d.integer("values"), d.text("sha256"),
           d.textOrNull("timeStep"), d.texts("features"));
+      checkAgainstData(config, data, file);
       return new ModelMetadata(version, fields.text("libraryVersion"), fields.text("dl4jVersion"),
           fields.text("javaVersion"), Instant.parse(fields.text("trainedAt")), config,
           fields.enumValue("fittedTransform", TargetTransform.class),
@@ -177,6 +187,27 @@ public record ModelMetadata(
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new ModelFormatException(file + ": metadata.json holds an invalid value: "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A model's settings must fit the data it says it was trained on: its column names usable, and
+   * its history (window and season) shorter than the series, so that a damaged file cannot ask
+   * for histories of billions of values.
+   */
+  private static void checkAgainstData(ForecasterConfig config, TrainingData data, String file) {
+    List<String> columns = data.inputColumns();
+    if (columns.stream().anyMatch(String::isBlank)
+        || new java.util.HashSet<>(columns).size() != columns.size()) {
+      throw new ModelFormatException(file + ": metadata.json names the input columns " + columns
+          + "; each must be non-blank and different");
+    }
+    long history = (long) config.window() + config.season() + 1;
+    if (history > Math.max(data.rows(), data.values())) {
+      throw new ModelFormatException(String.format(java.util.Locale.ROOT,
+          "%s: metadata.json has window=%d and season=%d, but the model was trained on %d "
+              + "values; the file is inconsistent",
+          file, config.window(), config.season(), Math.max(data.rows(), data.values())));
     }
   }
 

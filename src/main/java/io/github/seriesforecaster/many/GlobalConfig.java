@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param ensemble networks trained with seeds {@code seed, seed + 1, …} whose forecasts are
  *     averaged, at least 1
  * @param threads ND4J/OpenMP/BLAS threads while fitting and forecasting (process-wide), at least 1
+ * @serial exclude (a record is serialized as its components, documented above)
  */
 public record GlobalConfig(
     int window,
@@ -86,7 +87,27 @@ public record GlobalConfig(
   /** Default {@code threads}. */
   public static final int DEFAULT_THREADS = 1;
 
-  /** Validates every value; see the parameter descriptions for the rules. */
+  /**
+   * Validates every value; see the parameter descriptions for the rules.
+   *
+   * @param window see {@link #window()}
+   * @param valuesPerStep see {@link #valuesPerStep()}
+   * @param hidden see {@link #hidden()}
+   * @param layers see {@link #layers()}
+   * @param epochs see {@link #epochs()}
+   * @param learningRate see {@link #learningRate()}
+   * @param batchSize see {@link #batchSize()}
+   * @param windowsPerSeries see {@link #windowsPerSeries()}
+   * @param seed see {@link #seed()}
+   * @param season see {@link #season()}
+   * @param horizon see {@link #horizon()}
+   * @param validation see {@link #validation()}
+   * @param patience see {@link #patience()}
+   * @param loss see {@link #loss()}
+   * @param normalization see {@link #normalization()}
+   * @param ensemble see {@link #ensemble()}
+   * @param threads see {@link #threads()}
+   */
   public GlobalConfig {
     Arguments.atLeast(1, window, "window");
     Arguments.atLeast(1, valuesPerStep, "valuesPerStep");

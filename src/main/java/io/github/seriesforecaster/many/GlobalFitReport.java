@@ -27,6 +27,16 @@ public record GlobalFitReport(
     long trainingWindows,
     Duration wallTime) {
 
+  /**
+   * Checks the values.
+   *
+   * @param normalization see {@link #normalization()}
+   * @param series see {@link #series()}
+   * @param epochsRun see {@link #epochsRun()}
+   * @param bestEpochs see {@link #bestEpochs()}
+   * @param trainingWindows see {@link #trainingWindows()}
+   * @param wallTime see {@link #wallTime()}
+   */
   public GlobalFitReport {
     Objects.requireNonNull(normalization, "normalization");
     series = List.copyOf(series);

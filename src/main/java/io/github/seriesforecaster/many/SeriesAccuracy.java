@@ -19,6 +19,14 @@ import java.util.Objects;
 public record SeriesAccuracy(String id, ErrorMetrics model, ErrorMetrics seasonalNaive,
     ErrorMetrics naive) {
 
+  /**
+   * Checks the values.
+   *
+   * @param id see {@link #id()}
+   * @param model see {@link #model()}
+   * @param seasonalNaive see {@link #seasonalNaive()}
+   * @param naive see {@link #naive()}
+   */
   public SeriesAccuracy {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(model, "model");

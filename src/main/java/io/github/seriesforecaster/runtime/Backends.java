@@ -87,6 +87,7 @@ public final class Backends {
     String dataType;
     Map<?, ?> environment;
     try {
+      quietInitialisation();
       backend = Nd4j.getBackend().getClass().getSimpleName();
       dataType = String.valueOf(Nd4j.defaultFloatingPointType());
       environment = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -111,6 +112,22 @@ public final class Backends {
       return Outcome.failed(e);
     }
   }
+
+  /**
+   * ND4J prints its environment (backend build, BLAS vendor, cores, memory: some fifteen INFO
+   * lines) when it starts unless {@code org.nd4j.log.initialization} is false. Unless the user set
+   * that property, it is shown only when this class logs at DEBUG; ND4J's other start-up lines
+   * ("Loaded [CpuBackend] backend", thread counts) cannot be turned off from here, see
+   * docs/getting-started.md for the logging line that hides them.
+   */
+  private static void quietInitialisation() {
+    if (System.getProperty(LOG_INITIALIZATION) == null && !log.isDebugEnabled()) {
+      System.setProperty(LOG_INITIALIZATION, "false");
+    }
+  }
+
+  /** ND4J's {@code ND4JSystemProperties.LOG_INITIALIZATION}. */
+  static final String LOG_INITIALIZATION = "org.nd4j.log.initialization";
 
   private static boolean onClasspath(String className) {
     try {

@@ -11,6 +11,7 @@ import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.data.TransformCodec;
 import io.github.seriesforecaster.data.WindowEncoder;
 import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.eval.Verdict;
 import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.model.EnsembleNetworks;
 import io.github.seriesforecaster.model.FittedModel;
@@ -133,7 +134,7 @@ final class CandidateChoice {
       scores.put(candidate.label(), score);
       if (candidates.size() > 1) {
         log.info("{} with {}: validation RMSE {} over {} fold(s), {} step(s) ahead",
-            data.source(), candidate.label(), score, folds.size(), steps);
+            data.source(), candidate.label(), rounded(score), folds.size(), steps);
       }
       if (best < 0 || score < bestScore) {
         best = c;
@@ -212,15 +213,17 @@ final class CandidateChoice {
         Duration.ofNanos(System.nanoTime() - startNanos), trainingWindows, actual.length,
         modelMetrics, naiveMetrics, seasonalMetrics, model.encoder().shrinkage(), coverage,
         intervals, chosen.label(), scores, folds.size());
+    Verdict verdict = report.verdict();
     log.info("fitted {} on {} column '{}': {} fold(s), kept {} ({}), {} ms; "
-            + "validation RMSE {} vs naive {}, shrinkage {}",
+            + "validation RMSE {} vs naive {} ({}), shrinkage {}",
         report.transform(), data.source(), data.column(), folds.size(), chosen.label(),
-        stopReason, report.wallTime().toMillis(), modelMetrics.rmse(), naiveMetrics.rmse(),
-        report.shrinkage());
-    if (actual.length > 0 && !report.beatsNaive()) {
-      log.warn("the model does not beat the naive forecast on {}'s validation part "
-              + "(RMSE {} vs {}); repeating the last value is at least as good",
-          data.source(), modelMetrics.rmse(), naiveMetrics.rmse());
+        stopReason, report.wallTime().toMillis(), rounded(modelMetrics.rmse()),
+        rounded(naiveMetrics.rmse()), verdict.label(),
+        String.format(Locale.ROOT, "%.3f", report.shrinkage()));
+    if (verdict == Verdict.WORSE_THAN_NAIVE) {
+      // a tie is in the INFO line and the report; only a clear loss is worth a warning
+      log.warn("{}, validation part: {}", data.source(),
+          Verdict.sentence(modelMetrics.rmse(), naiveMetrics.rmse()));
     }
     return new Fitting.Result(model, report);
   }
@@ -448,5 +451,10 @@ final class CandidateChoice {
         listener.epochEnded(epoch, epochs, loss, epochNanos, elapsedNanos);
       }
     };
+  }
+
+  /** @return {@code value} with 4 significant digits, for log lines */
+  private static String rounded(double value) {
+    return String.format(Locale.ROOT, "%.4g", value);
   }
 }

@@ -5,6 +5,8 @@ import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.runtime.Backends;
 import io.github.seriesforecaster.model.ForwardPassSize;
 import io.github.seriesforecaster.model.lstm.FastLstmTrainingStep;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -13,33 +15,32 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
-import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
-import org.deeplearning4j.earlystopping.EarlyStoppingResult;
-import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
 import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
 import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
+import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
 import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
 import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
-import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network on windows: with DL4J's {@link EarlyStoppingTrainer} on the validation windows
- * when there are some and {@code patience > 0} (the best epoch's network is kept), otherwise for
- * exactly {@code epochs} epochs.
+ * Trains a network on windows: with early stopping on the validation windows when there are some
+ * and {@code patience > 0} (the best epoch's network is kept; DL4J's termination conditions, loss
+ * calculator and model saver, driven as DL4J's {@code EarlyStoppingTrainer} drives them but without
+ * its INFO line per epoch), otherwise for exactly {@code epochs} epochs.
  *
  * <p>The mini-batches are cut once (after one seeded shuffle of the windows) and only their order is
  * shuffled per epoch: rebuilding batches every epoch costs more than the training step itself on
- * small networks. Progress goes to SLF4J: INFO about ten times per fit, DEBUG every epoch.
+ * small networks. Progress goes to SLF4J at DEBUG, every epoch; the fit's one INFO line is
+ * {@code Fitting}'s.
  */
 public final class Trainer {
   private static final Logger log = LoggerFactory.getLogger(Trainer.class);
-  private static final int PROGRESS_LINES = 10;
 
   private Trainer() {}
 
@@ -101,55 +102,79 @@ public final class Trainer {
         progress.epochEnded(epoch, network.score());
       }
       int epochs = config.epochs();
+      listener.trainingEnded(epochs, epochs, "completed " + epochs + " epochs");
       return new Trained(network, new TrainingSummary(epochs, epochs,
           "completed " + epochs + " epochs", score(network, windows, config), millisSince(start)));
     }
-    EarlyStoppingConfiguration<MultiLayerNetwork> stopping =
-        new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
-            .epochTerminationConditions(
-                new MaxEpochsTerminationCondition(config.epochs()),
-                new ScoreImprovementEpochTerminationCondition(config.patience()))
-            .scoreCalculator(new DataSetLossCalculator(
-                new ExistingDataSetIterator(slices(validation, config)), true))
-            .evaluateEveryNEpochs(1)
-            .modelSaver(new InMemoryModelSaver<>())
-            .build();
-    EarlyStoppingTrainer trainer = new EarlyStoppingTrainer(
-        stopping, network, new ExistingDataSetIterator(new Shuffled(batches, random))) {
-      @Override
-      protected void fit(DataSet batch) {
-        step.accept(batch);
+    // DL4J's EarlyStoppingTrainer runs this same loop but logs two INFO lines per epoch that no
+    // SLF4J call can turn off; its parts (termination conditions, score calculator, model saver)
+    // are used here as it uses them, so the kept network and the epochs run are the same
+    List<EpochTerminationCondition> conditions = List.of(
+        new MaxEpochsTerminationCondition(config.epochs()),
+        new ScoreImprovementEpochTerminationCondition(config.patience()));
+    conditions.forEach(EpochTerminationCondition::initialize);
+    DataSetLossCalculator validationLoss = new DataSetLossCalculator(
+        new ExistingDataSetIterator(slices(validation, config)), true);
+    InMemoryModelSaver<MultiLayerNetwork> saver = new InMemoryModelSaver<>();
+    DataSetIterator epochBatches = new ExistingDataSetIterator(new Shuffled(batches, random));
+    double bestScore = Double.MAX_VALUE;
+    int bestIndex = -1; // 0-based, as DL4J counts
+    int epochIndex = 0;
+    EpochTerminationCondition hit = null;
+    while (hit == null) {
+      epochBatches.reset();
+      network.setEpochCount(epochIndex);
+      while (epochBatches.hasNext()) {
+        step.accept(epochBatches.next());
       }
-    };
-    trainer.setListener(new EarlyStoppingListener<>() {
-      @Override
-      public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {}
-
-      @Override
-      public void onEpoch(int epochNum, double score,
-          EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
-        progress.epochEnded(epochNum + 1, n.score());
+      double score = validationLoss.calculateScore(network);
+      if (score < bestScore || (bestIndex == -1 && !Double.isFinite(score))) {
+        bestScore = score;
+        bestIndex = epochIndex;
+        saveBest(saver, network, score);
       }
-
-      @Override
-      public void onCompletion(EarlyStoppingResult<MultiLayerNetwork> result) {}
-    });
-    EarlyStoppingResult<MultiLayerNetwork> result = trainer.fit();
-    MultiLayerNetwork best = result.getBestModel();
+      progress.epochEnded(epochIndex + 1, network.score());
+      for (EpochTerminationCondition condition : conditions) {
+        if (condition.terminate(epochIndex, score, true)) {
+          hit = condition;
+          break;
+        }
+      }
+      epochIndex++;
+    }
+    int epochsRun = epochIndex;
+    MultiLayerNetwork best = bestOf(saver);
     if (best != network) {
       // the kept network is a copy; free the trained one's native memory now rather than at a GC
       network.close();
     }
-    int bestEpoch = result.getBestModelEpoch() + 1;
-    String reason = result.getTerminationReason() == EarlyStoppingResult.TerminationReason.EpochTerminationCondition
-        && result.getTotalEpochs() < config.epochs()
+    int bestEpoch = bestIndex + 1;
+    String reason = epochsRun < config.epochs()
         ? "stopped early: no validation improvement for " + config.patience() + " epochs"
-        : "completed " + result.getTotalEpochs() + " epochs";
-    log.debug("early stopping: {} ({}), best epoch {} with validation loss {}",
-        result.getTerminationReason(), result.getTerminationDetails(), bestEpoch,
-        result.getBestModelScore());
-    return new Trained(best, new TrainingSummary(result.getTotalEpochs(), bestEpoch, reason,
+        : "completed " + epochsRun + " epochs";
+    log.debug("early stopping: {}, best epoch {} with validation loss {}", hit, bestEpoch,
+        bestScore);
+    listener.trainingEnded(epochsRun, bestEpoch, reason);
+    return new Trained(best, new TrainingSummary(epochsRun, bestEpoch, reason,
         score(best, windows, config), millisSince(start)));
+  }
+
+  // InMemoryModelSaver keeps a copy in memory; its IOException never happens
+  private static void saveBest(InMemoryModelSaver<MultiLayerNetwork> saver,
+      MultiLayerNetwork network, double score) {
+    try {
+      saver.saveBestModel(network, score);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MultiLayerNetwork bestOf(InMemoryModelSaver<MultiLayerNetwork> saver) {
+    try {
+      return saver.getBestModel();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The mean loss over all windows, in forward passes of {@link ForwardPassSize} windows. */
@@ -208,14 +233,12 @@ public final class Trainer {
   /** Reports each epoch to the listener and to the log. */
   private static final class Progress {
     private final int epochs;
-    private final int every;
     private final EpochListener listener;
     private final long start;
     private long epochStart;
 
     Progress(int epochs, EpochListener listener, long start) {
       this.epochs = epochs;
-      this.every = Math.max(1, epochs / PROGRESS_LINES);
       this.listener = listener;
       this.start = start;
       this.epochStart = start;
@@ -225,9 +248,7 @@ public final class Trainer {
       long now = System.nanoTime();
       listener.epochEnded(epoch, epochs, loss, now - epochStart, now - start);
       epochStart = now;
-      if (epoch % every == 0) {
-        log.info("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss, (now - start) / 1_000_000);
-      } else if (log.isDebugEnabled()) {
+      if (log.isDebugEnabled()) {
         log.debug("epoch {}/{}: loss {} after {} ms", epoch, epochs, loss,
             (now - start) / 1_000_000);
       }

@@ -20,13 +20,22 @@ public final class FitPhasesProbe {
     }
     double[] series = builder.build().readSeries(Path.of("data/goog_daily_ohlcv.csv"));
     for (int round = 0; round < 3; round++) {
-      long[] epochs = new long[1];
+      long[] epochs = new long[2];
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       ForecasterConfig config = builder.config();
       long start = System.nanoTime();
       Fitting.Result result = Fitting.fit(config,
           new SeriesData("goog", "Close", series, series.length, 0),
-          (e, t, l, n, el) -> epochs[0] += n, start);
+          (e, t, l, n, el) -> {
+            epochs[0] += n;
+            epochs[1] = threads.getCurrentThreadCpuTime();
+          }, start);
       long fit = System.nanoTime() - start;
+      long cpuEnd = threads.getCurrentThreadCpuTime();
+      System.out.printf(Locale.ROOT, "thread CPU: fit %.0f ms, up to the last epoch %.0f ms, "
+          + "after %.0f ms%n", (cpuEnd - cpuStart) / 1e6, (epochs[1] - cpuStart) / 1e6,
+          (cpuEnd - epochs[1]) / 1e6);
       int first = series.length - result.report().validationWindows();
       long m0 = System.nanoTime();
       ForecastErrors errors = ForecastErrors.measure(result.model(), new double[][] {series}, first);

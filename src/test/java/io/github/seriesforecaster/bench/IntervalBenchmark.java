@@ -10,6 +10,7 @@ import io.github.seriesforecaster.intervals.VolatilityScale;
 import io.github.seriesforecaster.data.SeriesData;
 import io.github.seriesforecaster.model.FittedModel;
 import io.github.seriesforecaster.model.ForecastErrors;
+import io.github.seriesforecaster.model.IntervalCalibration;
 import io.github.seriesforecaster.train.Fitting;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import java.util.Random;
  * the library before adaptive intervals), {@code scaled-N} (locally weighted split-conformal with
  * an EWMA volatility of half-life N, the library's method with N = 20), and {@code aci-...}
  * (adaptive conformal inference, Gibbs and Candes 2021, learning rate 0.005, run online over the
- * test origins on top of fixed or scaled-20).
+ * test origins on top of fixed or scaled-20, per step), and {@code library}: what
+ * {@code forecastWithIntervals} gives (scaled-20 with the level adapted by replaying adaptive
+ * conformal inference over the last 250 one-step forecasts of each origin's history).
  *
  * <pre>
  * nice -n 5 mvn -B -q test-compile exec:java \
@@ -112,6 +115,7 @@ public final class IntervalBenchmark {
     methods.add(new Aci("aci-fixed", new Fixed(errors)));
     methods.add(new Aci("aci-scaled20", new Scaled(ScaledErrors.of(inOrder, origins, training,
         VolatilityScale.standard()), series)));
+    methods.add(new Library(model, series));
 
     int count = series.length - fitEnd;
     double[][] point = new double[count][];
@@ -159,6 +163,13 @@ public final class IntervalBenchmark {
             name, method.name, h, metrics[0].coverage(), metrics[0].meanWidth(),
             metrics[1].coverage(), metrics[1].meanWidth(), metrics[1].msis(),
             metrics[1].meanWidth() / fixedWidth95[h]);
+      }
+    }
+    for (Method method : methods) {
+      if (method instanceof Library library) {
+        System.out.printf(Locale.ROOT, "# %s: library half-widths %.2f ms per forecast "
+            + "(5 steps, 2 levels, mean of %d)%n", name, library.nanos / 1e6 / library.calls,
+            library.calls);
       }
     }
     model.network().close();
@@ -217,6 +228,40 @@ public final class IntervalBenchmark {
     @Override
     double halfWidthAt(double level, int h, int origin) {
       return scaled.halfWidth(level, h, scaled.scaleAt(series, origin));
+    }
+  }
+
+  /** What forecastWithIntervals gives: scaled-20 with the level replayed on the history. */
+  private static final class Library extends Method {
+    private final FittedModel model;
+    private final double[] series;
+    private int cachedOrigin = -1;
+    private double[][] cached;
+    private long nanos;
+    private int calls;
+
+    Library(FittedModel model, double[] series) {
+      super("library");
+      this.model = model;
+      this.series = series;
+    }
+
+    @Override
+    double halfWidth(int l, int h, int origin) {
+      if (origin != cachedOrigin) {
+        long start = System.nanoTime();
+        cached = IntervalCalibration.halfWidths(model,
+            new double[][] {Arrays.copyOf(series, origin)}, STEPS, LEVELS);
+        nanos += System.nanoTime() - start;
+        calls++;
+        cachedOrigin = origin;
+      }
+      return cached[l][h - 1];
+    }
+
+    @Override
+    double halfWidthAt(double level, int h, int origin) {
+      throw new UnsupportedOperationException("the library adapts its own level");
     }
   }
 

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.TestSeries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 class ChartDataTest {
@@ -91,8 +97,41 @@ class ChartDataTest {
     assertThat(data.validation()[17])
         .isCloseTo(forecaster.predict(Arrays.copyOf(series, 59)), within(1e-5));
     assertThat(data.future().point()).containsExactly(forecaster.forecast(series, 4));
-    assertThat(data.future().hasInterval()).isFalse();
+    // the model has a validation part, so its 80% interval is drawn around the forecasts
+    assertThat(data.future().hasInterval()).isTrue();
+    assertThat(data.future().lower()).containsExactly(
+        forecaster.forecastWithIntervals(series, 4, 0.8).lower(0.8));
+    assertThat(data.valueLabel()).isEqualTo("value");
     assertThat(ChartData.of("sine", forecaster, series, 0).future()).isNull();
+  }
+
+  @Test
+  void of_csvWithADateColumnDatesTheChart(@TempDir Path folder) throws IOException {
+    StringBuilder text = new StringBuilder("month,passengers\n");
+    double[] series = TestSeries.sine(40);
+    for (int i = 0; i < series.length; i++) {
+      text.append(YearMonth.of(2020, 1).plusMonths(i)).append(',').append(series[i]).append('\n');
+    }
+    Path csv = Files.writeString(folder.resolve("monthly.csv"), text);
+    SeriesForecaster forecaster = TestSeries.tinyBuilder().dateColumn("month").frequency("P1M")
+        .build();
+    forecaster.fit(csv);
+    ChartData data = ChartData.of("monthly.csv: passengers", forecaster, csv, 2);
+    assertThat(data.timeLabel()).isEqualTo("month");
+    assertThat(data.valueLabel()).isEqualTo("passengers");
+    // 40 months from 2020-01, then the two forecast months
+    assertThat(data.times()).hasSize(42);
+    assertThat(data.times().get(41)).isEqualTo(LocalDateTime.of(2023, 6, 1, 0, 0));
+    assertThat(ForecastChart.chart(data).getXYPlot().getDomainAxis().getLabel())
+        .isEqualTo("month");
+  }
+
+  @Test
+  void of_noIntervalWithoutAValidationPart() {
+    double[] series = TestSeries.sine(40);
+    SeriesForecaster forecaster = TestSeries.tinyBuilder().validationFraction(0).build();
+    forecaster.fit(series);
+    assertThat(ChartData.of("sine", forecaster, series, 3).future().hasInterval()).isFalse();
   }
 
   @Test

@@ -7,8 +7,21 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +48,76 @@ class ForecastChartTest {
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image).as("decodes as an image").isNotNull();
     return image;
+  }
+
+  @Test
+  void chart_datesOnTheTimeAxisColumnNameOnTheValueAxisAndTitle() {
+    List<LocalDateTime> days = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      days.add(LocalDate.of(2020, 1, 1).plusDays(i).atStartOfDay());
+    }
+    ChartData dated = data(ForecastBand.of(new double[] {112, 113}))
+        .withTimes(days, "Date").withValueLabel("Close");
+    JFreeChart chart = ForecastChart.chart(dated);
+    XYPlot plot = chart.getXYPlot();
+    assertThat(chart.getTitle().getText()).isEqualTo("test series");
+    assertThat(plot.getDomainAxis()).isInstanceOf(DateAxis.class);
+    assertThat(plot.getDomainAxis().getLabel()).isEqualTo("Date");
+    assertThat(plot.getRangeAxis().getLabel()).isEqualTo("Close");
+    // the first forecast continues the daily spacing: 2020-02-10
+    double firstForecast = plot.getDataset(1).getXValue(0, 0);
+    assertThat(firstForecast).isEqualTo(
+        LocalDate.of(2020, 2, 10).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+  }
+
+  @Test
+  void chart_withoutTimesAnIndexAxisAndDefaultLabels() {
+    XYPlot plot = ForecastChart.chart(data(null)).getXYPlot();
+    assertThat(plot.getDomainAxis()).isInstanceOf(NumberAxis.class);
+    assertThat(plot.getDomainAxis().getLabel()).isEqualTo("time step");
+    assertThat(plot.getRangeAxis().getLabel()).isEqualTo("value");
+    assertThat(markerLabels(plot)).containsExactly("validation");
+  }
+
+  @Test
+  void chart_heldOutPartNamedAsGiven() {
+    XYPlot plot = ForecastChart.chart(data(null).withHeldOutLabel("test")).getXYPlot();
+    assertThat(markerLabels(plot)).containsExactly("test");
+  }
+
+  @Test
+  void chart_naiveDrawnBeneathTheModelAndNamedWhenTheyCoincide() {
+    ChartData same = data(null);
+    double[] naive = same.naive();
+    same = new ChartData("s", same.history(), 30, naive, naive, null);
+    XYSeriesCollection lines = (XYSeriesCollection) ForecastChart.chart(same).getXYPlot()
+        .getDataset(0);
+    // drawn in reverse order: the naive line (last) beneath the model's
+    assertThat(ForecastChart.chart(same).getXYPlot().getSeriesRenderingOrder())
+        .isEqualTo(SeriesRenderingOrder.REVERSE);
+    assertThat(lines.getSeriesKey(2)).isEqualTo("naive (previous value)");
+    assertThat(lines.getSeriesKey(1).toString())
+        .isEqualTo("model, one step ahead = naive: the model repeats the previous value");
+    XYSeriesCollection differ = (XYSeriesCollection) ForecastChart.chart(data(null)).getXYPlot()
+        .getDataset(0);
+    assertThat(differ.getSeriesKey(1)).isEqualTo("model, one step ahead");
+  }
+
+  @Test
+  void chartData_timesMustCoverTheHistory() {
+    assertThatThrownBy(() -> data(null).withTimes(
+        List.of(LocalDateTime.of(2020, 1, 1, 0, 0)), "Date"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("times has 1 timestamps but history has 40 values; give one per value, or "
+            + "none");
+  }
+
+  private static List<String> markerLabels(XYPlot plot) {
+    List<String> labels = new ArrayList<>();
+    for (Object marker : plot.getDomainMarkers(Layer.FOREGROUND)) {
+      labels.add(((ValueMarker) marker).getLabel());
+    }
+    return labels;
   }
 
   @Test

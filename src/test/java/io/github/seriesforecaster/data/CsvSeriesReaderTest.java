@@ -125,9 +125,40 @@ class CsvSeriesReaderTest {
 
   @Test
   void read_unknownColumnListsTheColumns() {
-    assertThatThrownBy(() -> reader.read(csv("p.csv", "Date,Close\nx,1\n"), "close", -1))
+    assertThatThrownBy(() -> reader.read(csv("p.csv", "Date,Close\nx,1\n"), "Price", -1))
         .isInstanceOf(SeriesFormatException.class)
-        .hasMessage("p.csv has no column 'close'; its columns are [Date, Close]");
+        .hasMessage("p.csv has no column 'Price'; its columns are [Date, Close]");
+  }
+
+  @Test
+  void read_unknownColumnSuggestsTheOneSpeltOtherwise() {
+    assertThatThrownBy(() -> reader.read(csv("p.csv", "Date,Adj Close\nx,1\n"), "adjclose", -1))
+        .isInstanceOf(SeriesFormatException.class)
+        .hasMessage("p.csv has no column 'adjclose'; did you mean 'Adj Close'? its columns are "
+            + "[Date, Adj Close]");
+  }
+
+  @Test
+  void read_binaryFile() throws IOException {
+    Path zip = folder.resolve("model.csv");
+    Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 8, 0, 10, 'x'});
+    assertThatThrownBy(() -> reader.read(zip, "Close", -1))
+        .isInstanceOf(SeriesFormatException.class)
+        .hasMessage("model.csv is not a text file (it holds binary data, as a zip file, a "
+            + "spreadsheet or a saved model does); expected a CSV file with a header row");
+  }
+
+  @Test
+  void read_controlCharactersInACellAreNotPrinted() throws IOException {
+    assertThatThrownBy(() -> reader.read(csv("p.csv", "Date,Close\nx,\u0007\u001b[31mred\n"),
+        "Close", -1))
+        .hasMessage("p.csv line 2: column 'Close' is '??[31mred', expected a number");
+  }
+
+  @Test
+  void header_namesTheColumns() throws IOException {
+    assertThat(reader.header(csv("p.csv", "\uFEFFDate, Close \n1,2\n")))
+        .containsExactly("Date", "Close");
   }
 
   @Test

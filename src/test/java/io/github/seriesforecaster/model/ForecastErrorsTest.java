@@ -3,6 +3,11 @@ package io.github.seriesforecaster.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.seriesforecaster.EpochListener;
+import io.github.seriesforecaster.TestSeries;
+import io.github.seriesforecaster.data.SeriesData;
+import io.github.seriesforecaster.train.Fitting;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ForecastErrorsTest {
@@ -30,5 +35,44 @@ class ForecastErrorsTest {
     // first half sorted 1..4, level 0.5 -> ceil(5 * 0.5) = 3rd smallest = 3; second half: 3 of 4
     assertThat(ForecastErrors.holdOutCoverage(errors, 0.5)).isEqualTo(0.75);
     assertThat(ForecastErrors.holdOutCoverage(new double[] {1, 2, 3}, 0.5)).isNaN();
+  }
+
+  @Test
+  void origins_everyIndexThinnedToTheMaximum() {
+    assertThat(ForecastErrors.origins(10, 15)).containsExactly(10, 11, 12, 13, 14);
+    int[] thinned = ForecastErrors.origins(0, 2 * ForecastErrors.MAXIMUM_ORIGINS);
+    assertThat(thinned).hasSize(ForecastErrors.MAXIMUM_ORIGINS);
+    assertThat(thinned[1]).isEqualTo(2);
+  }
+
+  @Test
+  void errorsInOrder_keepOriginOrder() {
+    ForecastErrors errors = new ForecastErrors(new double[][] {{3, 1, 2}});
+    assertThat(errors.errorsInOrder(1)).containsExactly(3, 1, 2);
+    assertThat(errors.errors(1)).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void measure_errorsInOrderBelongToTheOrigins() {
+    double[] series = TestSeries.sine(80);
+    FittedModel model = Fitting.fit(TestSeries.tinyBuilder().config(),
+        new SeriesData("sine", "value", series, series.length, 0), EpochListener.NONE,
+        System.nanoTime()).model();
+    int first = 56;
+    ForecastErrors errors = ForecastErrors.measure(model, new double[][] {series}, first);
+    int[] origins = ForecastErrors.origins(first, series.length);
+    for (int step = 1; step <= errors.steps(); step++) {
+      double[] inOrder = errors.errorsInOrder(step);
+      int reaching = 0;
+      for (int origin : origins) {
+        if (origin + step <= series.length) {
+          double[] forecast = model.forecast(Arrays.copyOf(series, origin), step);
+          assertThat(inOrder[reaching]).as("step %d origin %d", step, origin).isCloseTo(
+              Math.abs(series[origin + step - 1] - forecast[step - 1]), within(1e-4));
+          reaching++;
+        }
+      }
+      assertThat(inOrder).hasSize(reaching);
+    }
   }
 }

@@ -48,33 +48,27 @@ class BackendsTest {
 
   @Test
   void isSupported_capabilitiesInTheBuild() {
-    int[][] supported = {{3, 7}, {5, 0}, {5, 2}, {6, 0}, {6, 1}, {7, 0}, {7, 5}, {8, 0}, {8, 6}};
-    for (int[] capability : supported) {
-      assertThat(Backends.isSupported(capability[0], capability[1]))
-          .as("%d.%d", capability[0], capability[1])
-          .isTrue();
-    }
+    assertSupported(true, new int[][] {
+        {3, 7}, {5, 0}, {5, 2}, {6, 0}, {6, 1}, {7, 0}, {7, 5}, {8, 0}, {8, 6}});
   }
 
   @Test
   void isSupported_laterMinorOfTheSameMajor() {
     // a cubin for X.y runs on X.z with z >= y: Ada 8.9 runs the 8.6 code, Jetson 5.3/6.2/7.2/8.7
-    int[][] supported = {{5, 3}, {6, 2}, {7, 2}, {8, 7}, {8, 9}};
-    for (int[] capability : supported) {
-      assertThat(Backends.isSupported(capability[0], capability[1]))
-          .as("%d.%d", capability[0], capability[1])
-          .isTrue();
-    }
+    assertSupported(true, new int[][] {{5, 3}, {6, 2}, {7, 2}, {8, 7}, {8, 9}});
   }
 
   @Test
   void isSupported_capabilitiesWithoutKernels() {
     // Kepler 3.0/3.5 (lower minor than 3.7), Hopper 9.0, Blackwell 10.0/12.0: other major, no PTX
-    int[][] unsupported = {{3, 0}, {3, 5}, {9, 0}, {10, 0}, {12, 0}};
-    for (int[] capability : unsupported) {
+    assertSupported(false, new int[][] {{3, 0}, {3, 5}, {9, 0}, {10, 0}, {12, 0}});
+  }
+
+  private static void assertSupported(boolean expected, int[][] capabilities) {
+    for (int[] capability : capabilities) {
       assertThat(Backends.isSupported(capability[0], capability[1]))
           .as("%d.%d", capability[0], capability[1])
-          .isFalse();
+          .isEqualTo(expected);
     }
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the generator is a POSIX shell script")
 class DoubleLstmKernelGeneratedTest {
   private static final Path SCRIPT = Path.of("scripts", "generate-double-kernel.sh");
-  private static final Path COMMITTED = Path.of("src", "main", "java", "io", "github",
-      "seriesforecaster", "model", "lstm", "DoubleLstmKernel.java");
+  private static final Path COMMITTED =
+      Path.of("src/main/java/io/github/seriesforecaster/model/lstm/DoubleLstmKernel.java");
 
   @Test
   void committedFile_equalsTheRegeneratedOne(@TempDir Path folder) throws Exception {
