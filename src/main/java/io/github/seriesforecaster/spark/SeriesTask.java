@@ -24,8 +24,11 @@ import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.Forecaster;
 import io.github.seriesforecaster.ForecasterConfig;
+import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFormatException;
+import io.github.seriesforecaster.many.GlobalForecaster;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,6 +38,7 @@ import java.util.NoSuchElementException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -45,8 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The work done in the executors: for each input row (one whole series), fit a forecaster and
- * forecast ({@link Mode#FIT}), or load its stored model and forecast ({@link Mode#SCORE}), and emit
- * one result row. Rows are produced lazily, one series at a time, so a partition never holds more
+ * forecast ({@link Mode#FIT}), load its stored model and forecast ({@link Mode#SCORE}), or forecast
+ * with the broadcast global model ({@link Mode#GLOBAL}), and emit one result row. Rows are produced lazily, one series at a time, so a partition never holds more
  * than one fitted network.
  *
  * <p>An {@link Exception} becomes a {@code FAILED} row; an {@link Error} (out of memory, a native
@@ -62,7 +66,9 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
     /** Input (id, points); fits a forecaster per series. */
     FIT,
     /** Input (id, points, model, model_path); loads each series' model. */
-    SCORE
+    SCORE,
+    /** Input (id, points); forecasts every series with one broadcast global model. */
+    GLOBAL
   }
 
   /** Fits one series; a seam so tests can make a fit throw what a real one rarely does. */
@@ -74,6 +80,10 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
 
   private final Mode mode;
   private final ForecasterConfig config;
+  private final Broadcast<byte[]> globalModel;
+  private final MissingValues missingValues;
+  private final int season;
+  private final String frequency;
   private final int steps;
   private final double[] levels;
   private final TimeAxis axis;
@@ -82,10 +92,31 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
   private final SeriesFit fit;
   private final StructType schema;
 
+  private transient GlobalForecaster global;
+
+  /** A task that fits ({@code FIT}) or loads ({@code SCORE}) one forecaster per series. */
   SeriesTask(Mode mode, ForecasterConfig config, int steps, double[] levels, TimeAxis axis,
       ModelStore store, boolean writeModels, SeriesFit fit) {
+    this(mode, config, null, config.missingValues(), config.season(), config.frequency(), steps,
+        levels, axis, store, writeModels, fit);
+  }
+
+  /** A task that forecasts every series with the global model whose file {@code model} holds. */
+  SeriesTask(Broadcast<byte[]> model, int season, MissingValues missingValues, int steps,
+      TimeAxis axis) {
+    this(Mode.GLOBAL, null, model, missingValues, season, null, steps, new double[0], axis, null,
+        false, PLAIN_FIT);
+  }
+
+  private SeriesTask(Mode mode, ForecasterConfig config, Broadcast<byte[]> globalModel,
+      MissingValues missingValues, int season, String frequency, int steps, double[] levels,
+      TimeAxis axis, ModelStore store, boolean writeModels, SeriesFit fit) {
     this.mode = mode;
     this.config = config;
+    this.globalModel = globalModel;
+    this.missingValues = missingValues;
+    this.season = season;
+    this.frequency = frequency;
     this.steps = steps;
     this.levels = levels.clone();
     this.axis = axis;
@@ -185,14 +216,14 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
       if (row.isNullAt(1)) {
         throw new IllegalArgumentException("no history for series '" + id + "' (a model without rows)");
       }
-      SeriesPoints points = SeriesPoints.of(id, row.getList(1), config.missingValues());
+      SeriesPoints points = SeriesPoints.of(id, row.getList(1), missingValues);
       result.set(VALUES, points.values().length);
       result.set(VALUES_SHA256, points.sha256());
       result.set(LAST_TIME, points.times()[points.times().length - 1]);
-      if (mode == Mode.FIT) {
-        fit(id, points, result, attempt);
-      } else {
-        score(id, row, points, result);
+      switch (mode) {
+        case FIT -> fit(id, points, result, attempt);
+        case SCORE -> score(id, row, points, result);
+        case GLOBAL -> global(id, points, result);
       }
     } catch (Exception e) {
       rethrowIfFatal(e);
@@ -212,7 +243,7 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
       fallback(values, points, result, e);
       return;
     }
-    forecast(forecaster, points, result, config.frequency());
+    forecast(forecaster, points, result, frequency);
     result.set(METHOD, forecaster.name());
     result.set(TRANSFORM, report.transform().name());
     result.set(VALIDATION_POINTS, report.validationWindows());
@@ -229,13 +260,12 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
   }
 
   /** The series does not suit the configuration (too short): forecast with a baseline instead. */
-  private void fallback(double[] values, SeriesPoints points, Result result,
-      SeriesFormatException why) {
-    Forecaster baseline = config.season() > 0 && values.length >= config.season()
-        ? Baselines.seasonalNaive(config.season()) : Baselines.naive();
+  private void fallback(double[] values, SeriesPoints points, Result result, Exception why) {
+    Forecaster baseline = season > 0 && values.length >= season
+        ? Baselines.seasonalNaive(season) : Baselines.naive();
     result.set(FORECAST, list(baseline.forecast(values, steps)));
     result.set(METHOD, baseline.name());
-    result.set(FORECAST_TIME, times(points, config.frequency()));
+    result.set(FORECAST_TIME, times(points, frequency));
     result.fail(SeriesStatus.FALLBACK, why);
   }
 
@@ -250,10 +280,28 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
       throw new IllegalArgumentException("no model for series '" + id + "'");
     }
     SeriesForecaster forecaster = ModelBytes.load(bytes);
-    String frequency = forecaster.config().frequency() != null
-        ? forecaster.config().frequency() : config.frequency();
-    forecast(forecaster, points, result, frequency);
+    String stepping = forecaster.config().frequency() != null
+        ? forecaster.config().frequency() : frequency;
+    forecast(forecaster, points, result, stepping);
     result.set(METHOD, forecaster.name());
+    result.status = SeriesStatus.OK;
+  }
+
+  /** Forecasts with the global model, loaded once per task from the broadcast bytes. */
+  private void global(String id, SeriesPoints points, Result result) throws Exception {
+    if (global == null) {
+      global = GlobalForecaster.load(new ByteArrayInputStream(globalModel.value()));
+    }
+    double[] values = points.values();
+    if (values.length < global.minimumHistory()) {
+      fallback(values, points, result, new IllegalArgumentException(String.format(Locale.ROOT,
+          "series '%s' has %d values but the global model reads windows of %d", id,
+          values.length, global.minimumHistory())));
+      return;
+    }
+    result.set(FORECAST, list(global.forecast(values, steps)));
+    result.set(FORECAST_TIME, times(points, frequency));
+    result.set(METHOD, "global");
     result.status = SeriesStatus.OK;
   }
 

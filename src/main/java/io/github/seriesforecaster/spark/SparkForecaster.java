@@ -2,11 +2,9 @@ package io.github.seriesforecaster.spark;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.struct;
 
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
@@ -19,11 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,13 +66,8 @@ public final class SparkForecaster {
   /** Partitions per task slot ({@code spark.default.parallelism}) when none are set. */
   public static final int DEFAULT_PARTITIONS_PER_SLOT = 4;
 
-  private static final String SERIES_ID = "__series_id";
-  private static final String POINTS = "__points";
-
   private final ForecasterConfig config;
-  private final String idColumn;
-  private final String timeColumn;
-  private final String valueColumn;
+  private final Columns columns;
   private final int steps;
   private final double[] levels;
   private final int partitions;
@@ -87,9 +76,7 @@ public final class SparkForecaster {
 
   private SparkForecaster(Builder builder) {
     this.config = builder.config.toBuilder().threads(1).parallelism(1).config();
-    this.idColumn = builder.idColumn;
-    this.timeColumn = builder.timeColumn;
-    this.valueColumn = builder.valueColumn;
+    this.columns = new Columns(builder.idColumn, builder.timeColumn, builder.valueColumn);
     this.steps = builder.steps;
     this.levels = builder.levels.clone();
     this.partitions = builder.partitions;
@@ -127,19 +114,19 @@ public final class SparkForecaster {
    */
   public Dataset<Row> fit(Dataset<Row> series) {
     Objects.requireNonNull(series, "series");
-    TimeAxis axis = checkColumns(series);
-    int slices = partitions(series.sparkSession());
+    TimeAxis axis = columns.check(series);
+    int slices = columns.partitions(series.sparkSession(), partitions);
     ModelStore store = modelFolder == null ? null
         : new ModelStore(modelFolder, series.sparkSession().sparkContext().hadoopConfiguration());
     SeriesTask task = new SeriesTask(SeriesTask.Mode.FIT, config, steps, levels, axis, store,
         modelFolder != null, fit);
-    log.info("fitting the series of columns {}/{}/{} on {} partitions, {} steps{}", idColumn,
-        timeColumn, valueColumn, slices, steps,
+    log.info("fitting the series of columns {}/{}/{} on {} partitions, {} steps{}", columns.id(),
+        columns.time(), columns.value(), slices, steps,
         modelFolder == null ? "" : ", models to " + modelFolder);
-    Dataset<Row> raw = points(series, axis)
-        .repartitionByRange(slices, col(SERIES_ID))
+    Dataset<Row> raw = columns.points(series, axis)
+        .repartitionByRange(slices, col(Columns.SERIES_ID))
         .mapPartitions(task, Encoders.row(SeriesTask.rawSchema(levels)));
-    return withTimes(raw, axis);
+    return columns.withTimes(raw, axis);
   }
 
   /**
@@ -158,8 +145,8 @@ public final class SparkForecaster {
   public Dataset<Row> forecastAll(Dataset<Row> histories, Dataset<Row> models, int steps) {
     Objects.requireNonNull(histories, "histories");
     Objects.requireNonNull(models, "models");
-    atLeast(1, steps, "steps");
-    TimeAxis axis = checkColumns(histories);
+    Columns.atLeast(1, steps, "steps");
+    TimeAxis axis = columns.check(histories);
     List<String> modelColumns = Arrays.asList(models.columns());
     if (!modelColumns.contains(SparkColumns.ID) || !modelColumns.contains(SparkColumns.MODEL)
         && !modelColumns.contains(SparkColumns.MODEL_PATH)) {
@@ -174,18 +161,19 @@ public final class SparkForecaster {
             : lit(null).cast(DataTypes.BinaryType).as(SparkColumns.MODEL),
         modelColumns.contains(SparkColumns.MODEL_PATH) ? col(SparkColumns.MODEL_PATH)
             : lit(null).cast(DataTypes.StringType).as(SparkColumns.MODEL_PATH));
-    Dataset<Row> history = points(histories, axis);
+    Dataset<Row> history = columns.points(histories, axis);
     Dataset<Row> joined = history
-        .join(stored, history.col(SERIES_ID).equalTo(stored.col(modelId)), "full_outer")
-        .select(coalesce(history.col(SERIES_ID), stored.col(modelId)).as(SERIES_ID),
-            col(POINTS), col(SparkColumns.MODEL), col(SparkColumns.MODEL_PATH));
+        .join(stored, history.col(Columns.SERIES_ID).equalTo(stored.col(modelId)), "full_outer")
+        .select(coalesce(history.col(Columns.SERIES_ID), stored.col(modelId)).as(Columns.SERIES_ID),
+            col(Columns.POINTS), col(SparkColumns.MODEL), col(SparkColumns.MODEL_PATH));
     SeriesTask task = new SeriesTask(SeriesTask.Mode.SCORE, config, steps, levels, axis,
         new ModelStore("file:///", histories.sparkSession().sparkContext().hadoopConfiguration()),
         false, fit);
     Dataset<Row> raw = joined
-        .repartitionByRange(partitions(histories.sparkSession()), col(SERIES_ID))
+        .repartitionByRange(columns.partitions(histories.sparkSession(), partitions),
+            col(Columns.SERIES_ID))
         .mapPartitions(task, Encoders.row(SeriesTask.rawSchema(levels)));
-    return withTimes(raw, axis);
+    return columns.withTimes(raw, axis);
   }
 
   /**
@@ -227,62 +215,6 @@ public final class SparkForecaster {
         .select(table.toArray(new Column[0]));
   }
 
-  /** The long-format input as one row per series: id and a list of (time as long, value). */
-  private Dataset<Row> points(Dataset<Row> data, TimeAxis axis) {
-    return data.select(
-            data.col(idColumn).cast(DataTypes.StringType).as(SERIES_ID),
-            expr(axis.toLongSql(timeColumn)).as("t"),
-            data.col(valueColumn).cast(DataTypes.DoubleType).as("v"))
-        .groupBy(SERIES_ID)
-        .agg(collect_list(struct(col("t"), col("v"))).as(POINTS));
-  }
-
-  private Dataset<Row> withTimes(Dataset<Row> raw, TimeAxis axis) {
-    List<Column> columns = new ArrayList<>();
-    for (String name : raw.columns()) {
-      if (name.equals(SparkColumns.LAST_TIME)) {
-        columns.add(expr(axis.fromLongSql(name)).as(name));
-      } else if (name.equals(SparkColumns.FORECAST_TIME)) {
-        columns.add(expr("transform(" + name + ", x -> " + axis.fromLongSql("x") + ")").as(name));
-      } else {
-        columns.add(col(name));
-      }
-    }
-    return raw.select(columns.toArray(new Column[0]));
-  }
-
-  private TimeAxis checkColumns(Dataset<Row> data) {
-    StructType schema = data.schema();
-    List<String> names = Arrays.asList(schema.fieldNames());
-    for (String name : List.of(idColumn, timeColumn, valueColumn)) {
-      if (!names.contains(name)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "input has no column '%s'; its columns are %s (set idColumn, timeColumn and "
-                + "valueColumn in the builder)", name, names));
-      }
-    }
-    DataType valueType = schema.apply(valueColumn).dataType();
-    if (!(valueType instanceof NumericType)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "value column '%s' has type %s, expected a number type", valueColumn,
-          valueType.simpleString()));
-    }
-    return TimeAxis.of(schema.apply(timeColumn).dataType(), timeColumn);
-  }
-
-  private int partitions(SparkSession session) {
-    return partitions > 0 ? partitions
-        : DEFAULT_PARTITIONS_PER_SLOT * Math.max(1, session.sparkContext().defaultParallelism());
-  }
-
-  private static int atLeast(int minimum, int value, String name) {
-    if (value < minimum) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s must be >= %d, was %d", name, minimum, value));
-    }
-    return value;
-  }
-
   /**
    * Collects the settings of a {@link SparkForecaster}. Each setter checks its value at once;
    * repeated calls keep the last value.
@@ -311,7 +243,7 @@ public final class SparkForecaster {
      * @return this builder
      */
     public Builder idColumn(String name) {
-      this.idColumn = name(name, "idColumn");
+      this.idColumn = Columns.name(name, "idColumn");
       return this;
     }
 
@@ -321,7 +253,7 @@ public final class SparkForecaster {
      * @return this builder
      */
     public Builder timeColumn(String name) {
-      this.timeColumn = name(name, "timeColumn");
+      this.timeColumn = Columns.name(name, "timeColumn");
       return this;
     }
 
@@ -330,7 +262,7 @@ public final class SparkForecaster {
      * @return this builder
      */
     public Builder valueColumn(String name) {
-      this.valueColumn = name(name, "valueColumn");
+      this.valueColumn = Columns.name(name, "valueColumn");
       return this;
     }
 
@@ -339,7 +271,7 @@ public final class SparkForecaster {
      * @return this builder
      */
     public Builder steps(int steps) {
-      this.steps = atLeast(1, steps, "steps");
+      this.steps = Columns.atLeast(1, steps, "steps");
       return this;
     }
 
@@ -374,7 +306,7 @@ public final class SparkForecaster {
      * @return this builder
      */
     public Builder partitions(int partitions) {
-      this.partitions = atLeast(0, partitions, "partitions");
+      this.partitions = Columns.atLeast(0, partitions, "partitions");
       return this;
     }
 
@@ -402,14 +334,6 @@ public final class SparkForecaster {
     /** @return the forecaster */
     public SparkForecaster build() {
       return new SparkForecaster(this);
-    }
-
-    private static String name(String name, String what) {
-      Objects.requireNonNull(name, what);
-      if (name.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank, was '" + name + "'");
-      }
-      return name;
     }
   }
 }
