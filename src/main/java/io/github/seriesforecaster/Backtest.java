@@ -2,6 +2,7 @@ package io.github.seriesforecaster;
 
 import io.github.seriesforecaster.eval.Metrics;
 import io.github.seriesforecaster.train.ParallelTasks;
+import io.github.seriesforecaster.train.SerializedListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,12 +164,8 @@ public final class Backtest {
           horizon, config.horizon(), horizon));
     }
     // folds fitted at once call the listener from their own threads: one call at a time
-    EpochListener foldListener = config.parallelism() == 1 ? listener
-        : (epoch, epochs, loss, epochNanos, elapsedNanos) -> {
-          synchronized (listener) {
-            listener.epochEnded(epoch, epochs, loss, epochNanos, elapsedNanos);
-          }
-        };
+    EpochListener foldListener =
+        config.parallelism() == 1 ? listener : SerializedListener.of(listener);
     return run(new Fitter() {
       @Override
       Fold fit(int origin) {

@@ -98,7 +98,7 @@ final class CandidateChoice {
       SeriesData data, TrainingData provenance, EpochListener listener, long startNanos) {
     double[] series = inputs[0];
     int length = series.length;
-    EpochListener shared = synchronizedListener(listener);
+    EpochListener shared = SerializedListener.of(listener);
     List<Candidate> candidates = candidates(config);
     List<Fold> folds = folds(config, length);
     if (folds.isEmpty()) {
@@ -439,18 +439,6 @@ final class CandidateChoice {
       at += part.length;
     }
     return all;
-  }
-
-  private static EpochListener synchronizedListener(EpochListener listener) {
-    if (listener == EpochListener.NONE) {
-      return listener;
-    }
-    Object lock = new Object();
-    return (epoch, epochs, loss, epochNanos, elapsedNanos) -> {
-      synchronized (lock) {
-        listener.epochEnded(epoch, epochs, loss, epochNanos, elapsedNanos);
-      }
-    };
   }
 
   /** @return {@code value} with 4 significant digits, for log lines */

@@ -83,9 +83,11 @@ class FirstHourCliTest {
   @Test
   void fit_barEndsItsLineWithTheRealEndState() {
     assertThat(fit.exitCode()).as(fit.err()).isZero();
-    // one line, redrawn in place, ended with how training really ended
+    // one line per training (each rolling-origin fold, then the refit), redrawn in place and
+    // ended with how that training really ended
     assertThat(fit.err()).endsWith("completed 3 epochs, best epoch 3" + System.lineSeparator());
-    assertThat(lines(fit.err())).hasSize(1);
+    assertThat(lines(fit.err())).hasSizeGreaterThan(1).allSatisfy(line -> assertThat(line)
+        .startsWith("\repoch ").endsWith("completed 3 epochs, best epoch 3"));
     assertThat(fit.err()).startsWith("\repoch 1/3 [");
   }
 
@@ -117,14 +119,17 @@ class FirstHourCliTest {
     }
     String text = captured.toString(StandardCharsets.UTF_8);
     List<String> lines = lines(text);
-    // the bar first, ended with the end state; then the log lines, each on its own line
-    assertThat(lines.get(0)).startsWith("\repoch 1/2 [").endsWith("completed 2 epochs, "
-        + "best epoch 2");
-    assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line)
+    // the bars first (one per training: folds, then the refit), each ended with its end state;
+    // then the log lines, each on its own line
+    int bars = (int) lines.stream().takeWhile(line -> line.startsWith("\repoch ")).count();
+    assertThat(bars).isGreaterThan(0);
+    assertThat(lines.subList(0, bars)).allSatisfy(line -> assertThat(line)
+        .startsWith("\repoch ").endsWith("completed 2 epochs, best epoch 2"));
+    assertThat(lines.subList(bars, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
         .doesNotContain("epoch 1/2", "epoch 2/2").matches("(INFO|WARN) .*"));
-    String warning = lines.stream().filter(line -> line.startsWith("WARN Fitting"))
+    String warning = lines.stream().filter(line -> line.startsWith("WARN CandidateChoice"))
         .findFirst().orElseThrow();
-    assertThat(warning).startsWith("WARN Fitting - array, validation part: the model is "
+    assertThat(warning).startsWith("WARN CandidateChoice - array, validation part: the model is "
         + "worse than the naive forecast (RMSE ratio ");
     // rounded: three decimals in the ratio, no 16-digit numbers
     assertThat(warning).doesNotContainPattern("\\d{6}");
@@ -135,8 +140,8 @@ class FirstHourCliTest {
     List<String> out = fit.outLines();
     assertThat(out.get(0)).isEqualTo(
         "daily.csv, column 'Close': 60 values from 2020-01-01 to 2020-02-29, DIFFERENCES");
-    // validationFraction 0.3 of 60: the last 18 values
-    assertThat(out.get(2)).startsWith("validation: the last 18 values (2020-02-12 to 2020-02-29), "
+    // validationFraction 0.3 of 60 per fold, three rolling-origin folds: the last 36 values
+    assertThat(out.get(2)).startsWith("validation: the last 36 values (2020-01-25 to 2020-02-29), "
         + "each forecast one step ahead");
   }
 
