@@ -1,8 +1,12 @@
 package io.github.seriesforecaster.global;
 
 import io.github.seriesforecaster.ModelFormatException;
+import io.github.seriesforecaster.io.ArchiveEntries;
 import io.github.seriesforecaster.io.AtomicFile;
+import io.github.seriesforecaster.io.ForecasterArchive;
+import io.github.seriesforecaster.io.JsonLimits;
 import io.github.seriesforecaster.io.LibraryVersion;
+import io.github.seriesforecaster.io.NetworkEntries;
 import io.github.seriesforecaster.many.GlobalConfig;
 import io.github.seriesforecaster.many.Normalization;
 import io.github.seriesforecaster.many.TrainingLoss;
@@ -20,14 +24,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -44,6 +47,13 @@ import org.slf4j.LoggerFactory;
  * {@code member-1.zip}, {@code member-2.zip}, …; {@code metadata.json} holds
  * {@code "kind": "global"}, the format version, the configuration and provenance. Files are
  * written atomically through {@link AtomicFile}.
+ *
+ * <p>Reading treats the file as untrusted, as the single-series files: every entry, and every
+ * entry of a nested member, is read through a size limit ({@link ArchiveEntries}; no name twice,
+ * a bounded entry count), JSON is checked before parsing ({@link JsonLimits}), and networks are
+ * rebuilt from entry bytes by {@link NetworkEntries} (only allowed class names, array headers
+ * checked before allocation), never by DL4J's {@code ModelSerializer}. Every failure is a
+ * {@link ModelFormatException} naming the file and the entry.
  */
 public final class GlobalArchive {
   /** The newest format version this release writes and reads. */
@@ -52,8 +62,15 @@ public final class GlobalArchive {
   public static final String METADATA_JSON = "metadata.json";
   /** The {@code kind} of a global model in {@code metadata.json}. */
   public static final String KIND = "global";
-  /** Entries a stream or file may hold at most, against zip bombs. */
+  /** Bytes a stream or file may unpack to at most, against zip bombs. */
   private static final long MAX_BYTES = 1L << 30;
+  /** Most networks a global model file holds, as {@code metadata.json} allows. */
+  static final int MAXIMUM_MEMBERS = 1000;
+  /**
+   * Most entries a global model file may hold: the first network's two, one per further member,
+   * {@code metadata.json}, and a few this release skips.
+   */
+  static final int MAXIMUM_ENTRIES = MAXIMUM_MEMBERS + ArchiveEntries.MAXIMUM_ENTRIES;
 
   private static final Logger log = LoggerFactory.getLogger(GlobalArchive.class);
   private static final ObjectMapper JSON =
@@ -136,74 +153,82 @@ public final class GlobalArchive {
    */
   public static GlobalModel read(InputStream in, String name) throws IOException {
     Backends.checkOnce();
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    long total = 0;
-    try {
-      ZipInputStream zip = new ZipInputStream(in);
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES - total));
-        total += content.length;
-        if (total >= MAX_BYTES) {
-          throw new ModelFormatException(name + " unpacks to more than " + MAX_BYTES
-              + " bytes; not a model file");
-        }
-        entries.put(entry.getName(), content);
-      }
-    } catch (ZipException e) {
-      throw new ModelFormatException(name + " is not a valid zip file (" + e.getMessage()
-          + "); it may be truncated or not a model file", e);
-    }
-    if (entries.isEmpty()) {
-      throw new ModelFormatException(name + " is not a zip file or is empty; expected a model zip");
-    }
+    EntryLimits limits = new EntryLimits(name, true);
+    ArchiveEntries entries = ArchiveEntries.read(in, name, limits, MAXIMUM_ENTRIES);
     byte[] metadata = entries.get(METADATA_JSON);
     if (metadata == null) {
       throw new ModelFormatException(name + " has no " + METADATA_JSON
           + "; it is not a series-forecaster model file");
     }
+    JsonLimits.check(metadata, name, METADATA_JSON);
     Metadata meta = parse(new String(metadata, StandardCharsets.UTF_8), name);
     NativeRuntime.useThreads(meta.config.threads());
     List<MultiLayerNetwork> networks = new ArrayList<>();
     for (int m = 0; m < meta.members; m++) {
-      byte[] network;
       if (m == 0) {
         for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
             ModelSerializer.COEFFICIENTS_BIN}) {
-          if (!entries.containsKey(required)) {
+          if (entries.get(required) == null) {
             throw new ModelFormatException(name + " has no " + required
                 + "; the file is incomplete");
           }
         }
-        network = subZip(entries, ModelSerializer.CONFIGURATION_JSON,
-            ModelSerializer.COEFFICIENTS_BIN);
+        networks.add(restore(limits, entries, name, meta.config));
       } else {
-        network = entries.get(memberEntry(m));
-        if (network == null) {
+        byte[] member = entries.get(memberEntry(m));
+        if (member == null) {
           throw new ModelFormatException(name + " has no " + memberEntry(m)
               + " but metadata.json says it holds " + meta.members + " networks");
         }
+        String where = name + "/" + memberEntry(m);
+        EntryLimits memberLimits = new EntryLimits(where, false);
+        ArchiveEntries memberEntries =
+            ArchiveEntries.read(new ByteArrayInputStream(member), where, memberLimits);
+        for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
+            ModelSerializer.COEFFICIENTS_BIN}) {
+          if (memberEntries.get(required) == null) {
+            throw new ModelFormatException(where + " has no " + required
+                + "; the file is incomplete");
+          }
+        }
+        networks.add(restore(memberLimits, memberEntries, where, meta.config));
       }
-      networks.add(restore(network, name, meta.config));
     }
     return new GlobalModel(meta.config, meta.normalization, networks, meta.trainedAt,
         meta.trainingSeries);
   }
 
-  private static MultiLayerNetwork restore(byte[] zip, String name, GlobalConfig config) {
+  /**
+   * Rebuilds one network from its checked {@code configuration.json} and {@code coefficients.bin}.
+   *
+   * @param where the file, or the file and member entry, for messages
+   */
+  private static MultiLayerNetwork restore(EntryLimits limits, ArchiveEntries entries,
+      String where, GlobalConfig config) {
     MultiLayerNetwork network;
     try {
-      network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false);
+      NetworkEntries.Checked checked = limits.network(entries);
+      MultiLayerConfiguration conf = checked.configuration();
+      int layers = conf.getConfs().size() - 1;
+      long hidden = ((FeedForwardLayer) conf.getConf(0).getLayer()).getNOut();
+      long outputs = ((FeedForwardLayer) conf.getConf(layers).getLayer()).getNOut();
+      if (checked.inputs() != config.valuesPerStep() || layers != config.layers()
+          || hidden != config.hidden() || outputs != config.horizon()) {
+        throw new ModelFormatException(String.format(Locale.ROOT,
+            "%s: configuration.json describes %d LSTM layer(s) of %d units reading %d values per "
+                + "step and outputting %d, but metadata.json says %d, %d, %d and %d; the file is "
+                + "inconsistent",
+            where, layers, hidden, checked.inputs(), outputs, config.layers(), config.hidden(),
+            config.valuesPerStep(), config.horizon()));
+      }
+      network = NetworkEntries.restore(checked,
+          entries.get(ModelSerializer.COEFFICIENTS_BIN), where);
+    } catch (ModelFormatException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ModelFormatException(name + ": a network cannot be read ("
+      // DL4J reports damaged entries as bare RuntimeExceptions or IOExceptions
+      throw new ModelFormatException(where + ": a network cannot be read ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-    }
-    long inputs = network.getLayer(0).getParam("W").size(0);
-    long outputs = network.getOutputLayer().getParam("b").length();
-    if (inputs != config.valuesPerStep() || outputs != config.horizon()) {
-      throw new ModelFormatException(String.format(Locale.ROOT,
-          "%s: the network reads %d values per step and outputs %d, but metadata.json says %d "
-              + "and %d; the file is inconsistent",
-          name, inputs, outputs, config.valuesPerStep(), config.horizon()));
     }
     if (!Backends.isCpu()) {
       // FastLstm runs on the CPU backend only; DL4J's LSTM has the same parameter layout
@@ -215,6 +240,99 @@ public final class GlobalArchive {
     return network;
   }
 
+  /**
+   * Each entry's size limit, as in the single-series files: a fixed ceiling for JSON, for the
+   * coefficients the size of the parameters {@code configuration.json} declares (DL4J writes it
+   * first), for a nested member that plus room for its configuration; all within
+   * {@link #MAX_BYTES} together.
+   */
+  private static final class EntryLimits implements ArchiveEntries.Limits {
+    private final String name;
+    private final boolean outer;
+    private final List<String> seen = new ArrayList<>();
+    private NetworkEntries.Checked network;
+
+    /**
+     * @param name the file (or file and member entry), for messages
+     * @param outer true for the model file itself, false for a nested member zip
+     */
+    EntryLimits(String name, boolean outer) {
+      this.name = name;
+      this.outer = outer;
+    }
+
+    @Override
+    public ArchiveEntries.Limit of(String entry, ArchiveEntries before) {
+      long used = 0;
+      for (String previous : seen) {
+        byte[] bytes = before.get(previous);
+        used += bytes == null ? 0 : bytes.length;
+      }
+      seen.add(entry);
+      ArchiveEntries.Limit limit = limit(entry, before);
+      long remaining = MAX_BYTES - used;
+      return limit.bytes() <= remaining ? limit : new ArchiveEntries.Limit(remaining,
+          "what remains of the " + MAX_BYTES + " bytes a global model file may unpack to",
+          limit.keep());
+    }
+
+    private ArchiveEntries.Limit limit(String entry, ArchiveEntries before) {
+      boolean configured = before.get(ModelSerializer.CONFIGURATION_JSON) != null;
+      if (entry.equals(ModelSerializer.CONFIGURATION_JSON)
+          || outer && entry.equals(METADATA_JSON)) {
+        return new ArchiveEntries.Limit(ForecasterArchive.JSON_LIMIT,
+            "the limit for JSON entries", true);
+      }
+      if (entry.equals(ModelSerializer.COEFFICIENTS_BIN)) {
+        if (!configured) {
+          // unusual order (a zip repacked by hand): the expansion ratio check still bounds it
+          return new ArchiveEntries.Limit(NetworkEntries.COEFFICIENTS_OVERHEAD
+              + NetworkEntries.MAXIMUM_PARAMETERS * Double.BYTES,
+              "the limit for coefficients before configuration.json", true);
+        }
+        NetworkEntries.Checked checked = network(before);
+        return new ArchiveEntries.Limit(checked.coefficientsLimit(),
+            "the size of the " + checked.parameters() + " parameters configuration.json "
+                + "declares", true);
+      }
+      if (outer && isMemberEntry(entry)) {
+        if (!configured) {
+          return new ArchiveEntries.Limit(MAX_BYTES,
+              "the limit for a member before configuration.json", true);
+        }
+        NetworkEntries.Checked checked = network(before);
+        // a member holds the same network: its coefficients, a configuration and zip headers
+        return new ArchiveEntries.Limit(
+            checked.coefficientsLimit() + 2 * ForecasterArchive.JSON_LIMIT,
+            "the size of a network of the " + checked.parameters() + " parameters "
+                + "configuration.json declares", true);
+      }
+      return new ArchiveEntries.Limit(ForecasterArchive.JSON_LIMIT,
+          "the limit for entries this release does not read", false);
+    }
+
+    /** @return the checked configuration, read once */
+    NetworkEntries.Checked network(ArchiveEntries entries) {
+      if (network == null) {
+        network = NetworkEntries.configuration(
+            entries.get(ModelSerializer.CONFIGURATION_JSON), name);
+      }
+      return network;
+    }
+  }
+
+  private static boolean isMemberEntry(String entry) {
+    if (!entry.startsWith("member-") || !entry.endsWith(".zip")) {
+      return false;
+    }
+    String number = entry.substring("member-".length(), entry.length() - ".zip".length());
+    if (number.isEmpty() || number.length() > 4 || !number.chars().allMatch(Character::isDigit)
+        || number.startsWith("0")) {
+      return false;
+    }
+    return Integer.parseInt(number) < MAXIMUM_MEMBERS;
+  }
+
   private static String memberEntry(int member) {
     return "member-" + member + ".zip";
   }
@@ -222,18 +340,6 @@ public final class GlobalArchive {
   private static byte[] networkZip(MultiLayerNetwork network) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelSerializer.writeModel(network, bytes, false);
-    return bytes.toByteArray();
-  }
-
-  private static byte[] subZip(Map<String, byte[]> entries, String... names) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (String entry : names) {
-        zip.putNextEntry(new ZipEntry(entry));
-        zip.write(entries.get(entry));
-        zip.closeEntry();
-      }
-    }
     return bytes.toByteArray();
   }
 
@@ -327,8 +433,9 @@ public final class GlobalArchive {
         throw new IllegalArgumentException("normalization must be resolved, was AUTO");
       }
       int members = integer(root, "members", name);
-      if (members < 1 || members > 1000) {
-        throw new IllegalArgumentException("members must be between 1 and 1000, was " + members);
+      if (members < 1 || members > MAXIMUM_MEMBERS) {
+        throw new IllegalArgumentException("members must be between 1 and " + MAXIMUM_MEMBERS
+            + ", was " + members);
       }
       return new Metadata(config, normalization, members, integer(root, "trainingSeries", name),
           Instant.parse(text(root, "trainedAt", name)));

@@ -16,11 +16,12 @@ import java.util.zip.ZipInputStream;
  * limit. The same reader serves files and streams, so both see the same entries: the ones in the
  * zip's local headers, confirmed by the central directory's entry count at the end. Nothing is
  * allocated beyond what the limits allow, whatever the zip declares: declared sizes are only used
- * to fail early, and bytes are counted as they are inflated.
+ * to fail early, and bytes are counted as they are inflated. Public so the global model's archive
+ * reads through the same limits.
  */
-final class ArchiveEntries {
+public final class ArchiveEntries {
   /** Most entries a model zip may hold; ours hold five. */
-  static final int MAXIMUM_ENTRIES = 16;
+  public static final int MAXIMUM_ENTRIES = 16;
   /**
    * Most an entry larger than {@link #RATIO_FLOOR} may expand when inflated: trained weights
    * barely compress, so more is a zip bomb, not a model.
@@ -36,11 +37,11 @@ final class ArchiveEntries {
    * @param what what the limit is, for messages: {@code the limit for JSON entries}
    * @param keep false to skip an entry this release does not read (still within the limit)
    */
-  record Limit(long bytes, String what, boolean keep) {}
+  public record Limit(long bytes, String what, boolean keep) {}
 
   /** Decides each entry's limit when the entry is reached, from the entries read before it. */
   @FunctionalInterface
-  interface Limits {
+  public interface Limits {
     /**
      * @param entry the entry's name
      * @param before the entries read so far
@@ -59,7 +60,7 @@ final class ArchiveEntries {
   }
 
   /** @return the bytes of the entry, or {@code null} if the zip has none of that name */
-  byte[] get(String entry) {
+  public byte[] get(String entry) {
     return entries.get(entry);
   }
 
@@ -71,7 +72,25 @@ final class ArchiveEntries {
    * @throws IOException if the stream fails
    * @throws ModelFormatException if the bytes are not a valid zip
    */
-  static ArchiveEntries read(InputStream in, String name, Limits limits) throws IOException {
+  public static ArchiveEntries read(InputStream in, String name, Limits limits)
+      throws IOException {
+    return read(in, name, limits, MAXIMUM_ENTRIES);
+  }
+
+  /**
+   * As {@link #read(InputStream, String, Limits)}, with another entry count limit: for archives
+   * that hold one entry per ensemble member.
+   *
+   * @param in the zip's bytes; read to its end, not closed
+   * @param name the source's name for messages
+   * @param limits each entry's limit
+   * @param maximumEntries the most entries the zip may hold
+   * @return the entries
+   * @throws IOException if the stream fails
+   * @throws ModelFormatException if the bytes are not a valid zip
+   */
+  public static ArchiveEntries read(InputStream in, String name, Limits limits,
+      int maximumEntries) throws IOException {
     TailRecorder recorder = new TailRecorder(in);
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try {
@@ -82,9 +101,9 @@ final class ArchiveEntries {
           throw new ModelFormatException(name + " holds the entry " + entryName
               + " twice; a model file holds each entry once");
         }
-        if (entries.size() == MAXIMUM_ENTRIES) {
-          throw new ModelFormatException(name + " holds more than " + MAXIMUM_ENTRIES
-              + " entries; a model file holds at most " + MAXIMUM_ENTRIES);
+        if (entries.size() == maximumEntries) {
+          throw new ModelFormatException(name + " holds more than " + maximumEntries
+              + " entries; a model file holds at most " + maximumEntries);
         }
         Limit limit = limits.of(entryName, new ArchiveEntries(entries));
         if (entry.getSize() > limit.bytes()) {

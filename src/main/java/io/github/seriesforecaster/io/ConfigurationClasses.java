@@ -24,9 +24,10 @@ import org.nd4j.shade.jackson.databind.jsontype.PolymorphicTypeValidator;
  */
 final class ConfigurationClasses {
   /**
-   * The classes a network built by {@code LstmNetworkFactory} names (either LSTM implementation),
-   * and nothing else; {@code ConfigurationClassesTest} checks that the factory's configurations
-   * name no other.
+   * The classes a network built by {@code LstmNetworkFactory} or the global model's
+   * {@code GlobalNetworks} names (either LSTM implementation; MSE or MAE loss), and nothing
+   * else; {@code ConfigurationClassesTest} checks that the factory's configurations name no
+   * other.
    */
   static final Set<String> ALLOWED = Set.of(
       "io.github.seriesforecaster.model.lstm.FastLstm",
@@ -37,6 +38,7 @@ final class ConfigurationClasses {
       "org.nd4j.linalg.activations.impl.ActivationSigmoid",
       "org.nd4j.linalg.activations.impl.ActivationIdentity",
       "org.nd4j.linalg.learning.config.Adam",
+      "org.nd4j.linalg.lossfunctions.impl.LossMAE",
       "org.nd4j.linalg.lossfunctions.impl.LossMSE");
 
   private static final ObjectMapper MAPPER =

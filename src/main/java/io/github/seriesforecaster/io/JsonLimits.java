@@ -14,9 +14,10 @@ import org.nd4j.shade.jackson.core.JsonToken;
  * nested document overflows the stack of a recursive reader) and length of numbers (turning a
  * number of a million digits into a {@code BigInteger} takes minutes). The Jackson version DL4J
  * shades (2.13) has no such limits of its own. Also collects the type ids ({@code @class} values)
- * for the class check of {@code configuration.json}.
+ * for the class check of {@code configuration.json}. Public so the global model's archive checks
+ * its JSON entries the same way.
  */
-final class JsonLimits {
+public final class JsonLimits {
   /** Deepest nesting of objects and arrays; ours nest at most 5 levels. */
   static final int MAXIMUM_DEPTH = 32;
   /** Longest number, in characters; a double needs at most 24. */
@@ -33,7 +34,7 @@ final class JsonLimits {
    * @return the {@code @class} values, in order
    * @throws ModelFormatException if the entry is not well-formed JSON or exceeds a limit
    */
-  static List<String> check(byte[] json, String file, String entry) {
+  public static List<String> check(byte[] json, String file, String entry) {
     List<String> classes = new ArrayList<>();
     try (JsonParser parser = FACTORY.createParser(json)) {
       int depth = 0;

@@ -22,15 +22,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * Rebuilds the network and the scaler from the bytes of their zip entries, as DL4J's
  * {@code ModelSerializer} does for the entries a model file holds, but reading nothing else (no
  * updater state, and no {@code preprocessor.bin}, which {@code ModelSerializer} would read with
- * Java serialisation) and checking every declared size before anything is allocated.
+ * Java serialisation) and checking every declared size before anything is allocated. Public so
+ * the global model's archive rebuilds its networks the same way.
  */
-final class NetworkEntries {
+public final class NetworkEntries {
   /** Most units (inputs or outputs) of one layer. */
-  static final long MAXIMUM_UNITS = 1 << 16;
+  public static final long MAXIMUM_UNITS = 1 << 16;
   /** Most parameters of a network: 1 GiB of floats. */
-  static final long MAXIMUM_PARAMETERS = 1L << 28;
+  public static final long MAXIMUM_PARAMETERS = 1L << 28;
   /** Bytes of {@code coefficients.bin} besides the values: two array headers, shape information. */
-  static final long COEFFICIENTS_OVERHEAD = 1024;
+  public static final long COEFFICIENTS_OVERHEAD = 1024;
 
   private NetworkEntries() {}
 
@@ -41,9 +42,9 @@ final class NetworkEntries {
    * @param parameters how many parameters the network has
    * @param inputs input columns per time step
    */
-  record Checked(MultiLayerConfiguration configuration, long parameters, int inputs) {
+  public record Checked(MultiLayerConfiguration configuration, long parameters, int inputs) {
     /** @return the most bytes {@code coefficients.bin} may hold: the values as doubles at most */
-    long coefficientsLimit() {
+    public long coefficientsLimit() {
       return COEFFICIENTS_OVERHEAD + parameters * Double.BYTES;
     }
   }
@@ -57,7 +58,7 @@ final class NetworkEntries {
    * @return the configuration and its parameter count
    * @throws ModelFormatException if it is not such a configuration
    */
-  static Checked configuration(byte[] json, String file) {
+  public static Checked configuration(byte[] json, String file) {
     MultiLayerConfiguration conf = ConfigurationClasses.parse(json, file);
     int count = conf.getConfs().size();
     if (count < 2) {
@@ -115,7 +116,7 @@ final class NetworkEntries {
    * @throws IOException if the coefficients end early
    * @throws ModelFormatException if they do not fit the configuration
    */
-  static MultiLayerNetwork restore(Checked checked, byte[] coefficients, String file)
+  public static MultiLayerNetwork restore(Checked checked, byte[] coefficients, String file)
       throws IOException {
     DataInputStream check = new DataInputStream(new ByteArrayInputStream(coefficients));
     NdArrayFormat.Header header = NdArrayFormat.skip(check, file, "coefficients.bin");
