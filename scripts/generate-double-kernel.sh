@@ -4,7 +4,7 @@
 # DoubleLstmKernelGeneratedTest runs it with an OUTPUT in a temporary folder and fails when the
 # result differs from the committed file.
 set -e
-d="$(dirname "$0")/../src/main/java/io/github/seriesforecaster/model/lstm"
+d="$(dirname "$0")/../src/main/java/io/github/seriesforecaster/internal/model/lstm"
 out="${1:-$d/DoubleLstmKernel.java}"
 {
   sed -n '1,/^\/\*\*$/p' "$d/FloatLstmKernel.java" | sed '$d'

@@ -1,8 +1,8 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.eval.Metrics;
-import io.github.seriesforecaster.train.ParallelTasks;
-import io.github.seriesforecaster.train.SerializedListener;
+import io.github.seriesforecaster.internal.eval.Metrics;
+import io.github.seriesforecaster.internal.train.ParallelTasks;
+import io.github.seriesforecaster.internal.train.SerializedListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

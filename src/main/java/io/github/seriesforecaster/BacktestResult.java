@@ -1,8 +1,8 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.eval.IntervalScores;
-import io.github.seriesforecaster.eval.Metrics;
-import io.github.seriesforecaster.eval.Verdict;
+import io.github.seriesforecaster.internal.eval.IntervalScores;
+import io.github.seriesforecaster.internal.eval.Metrics;
+import io.github.seriesforecaster.internal.eval.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.data.TimeStep;
+import io.github.seriesforecaster.internal.data.TimeStep;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

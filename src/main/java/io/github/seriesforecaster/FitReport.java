@@ -1,6 +1,6 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.eval.Verdict;
+import io.github.seriesforecaster.internal.eval.Verdict;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

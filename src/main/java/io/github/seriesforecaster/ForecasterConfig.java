@@ -1,6 +1,6 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.data.TransformCodec;
+import io.github.seriesforecaster.internal.data.TransformCodec;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -213,7 +213,7 @@ public record ForecasterConfig(
       ConfigChecks.checkDateColumn(dateColumn);
     }
     if (frequency != null) {
-      io.github.seriesforecaster.data.TimeStep.parse(frequency);
+      io.github.seriesforecaster.internal.data.TimeStep.parse(frequency);
     }
     Objects.requireNonNull(missingValues, "missingValues");
     if (columnName != null && columnIndex != -1) {

@@ -1,7 +1,7 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.data.ColumnSelection;
-import io.github.seriesforecaster.data.SeriesData;
+import io.github.seriesforecaster.internal.data.ColumnSelection;
+import io.github.seriesforecaster.internal.data.SeriesData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.data.CsvSeriesReader;
-import io.github.seriesforecaster.data.SeriesData;
-import io.github.seriesforecaster.io.ForecasterArchive;
-import io.github.seriesforecaster.model.FittedModel;
-import io.github.seriesforecaster.model.ModelInputs;
-import io.github.seriesforecaster.runtime.NativeRuntime;
-import io.github.seriesforecaster.train.Fitting;
+import io.github.seriesforecaster.internal.data.CsvSeriesReader;
+import io.github.seriesforecaster.internal.data.SeriesData;
+import io.github.seriesforecaster.internal.io.ForecasterArchive;
+import io.github.seriesforecaster.internal.model.FittedModel;
+import io.github.seriesforecaster.internal.model.ModelInputs;
+import io.github.seriesforecaster.internal.runtime.NativeRuntime;
+import io.github.seriesforecaster.internal.train.Fitting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

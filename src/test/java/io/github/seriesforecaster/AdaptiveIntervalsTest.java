@@ -2,7 +2,7 @@ package io.github.seriesforecaster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.seriesforecaster.io.ForecasterArchive;
+import io.github.seriesforecaster.internal.io.ForecasterArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -99,7 +99,7 @@ class BacktestTest {
         scores += upper - lower + 10 * Math.max(0, lower - y) + 10 * Math.max(0, y - upper);
       }
     }
-    double scale = io.github.seriesforecaster.eval.Metrics.naiveScale(series, 40, 1);
+    double scale = io.github.seriesforecaster.internal.eval.Metrics.naiveScale(series, 40, 1);
     assertThat(result.intervals().get(0).coverage()).isCloseTo(covered / 12.0, within(1e-12));
     assertThat(result.intervals().get(0).msis()).isCloseTo(scores / 12 / scale, within(1e-9));
     assertThat(result.summary()).contains("80% intervals: coverage", "95% intervals: coverage");

@@ -3,7 +3,7 @@ package io.github.seriesforecaster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.seriesforecaster.data.TimeStep;
+import io.github.seriesforecaster.internal.data.TimeStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

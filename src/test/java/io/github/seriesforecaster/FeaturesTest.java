@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.seriesforecaster.io.ModelMetadata;
+import io.github.seriesforecaster.internal.io.ModelMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -207,16 +207,16 @@ class FeaturesTest {
   void missingFeatureCells_followThePolicyForTheWholeRow() throws IOException {
     Path csv = Files.writeString(folder.resolve("gaps.csv"),
         "y,x\n1,10\n2,\n3,30\nNA,40\n5,50\n");
-    var reader = new io.github.seriesforecaster.data.CsvSeriesReader(',', MissingValues.DROP);
+    var reader = new io.github.seriesforecaster.internal.data.CsvSeriesReader(',', MissingValues.DROP);
     var dropped = reader.read(csv, "y", -1, null, List.of("x"), List.of());
     assertThat(dropped.values()).containsExactly(1, 3, 5);
     assertThat(dropped.featureValues()[0]).containsExactly(10, 30, 50);
     assertThat(dropped.missing()).isEqualTo(2);
-    var filled = new io.github.seriesforecaster.data.CsvSeriesReader(',', MissingValues.INTERPOLATE)
+    var filled = new io.github.seriesforecaster.internal.data.CsvSeriesReader(',', MissingValues.INTERPOLATE)
         .read(csv, "y", -1, null, List.of("x"), List.of());
     assertThat(filled.values()).containsExactly(1, 2, 3, 4, 5);
     assertThat(filled.featureValues()[0]).containsExactly(10, 20, 30, 40, 50);
-    assertThatThrownBy(() -> new io.github.seriesforecaster.data.CsvSeriesReader(
+    assertThatThrownBy(() -> new io.github.seriesforecaster.internal.data.CsvSeriesReader(
         ',', MissingValues.FAIL).read(csv, "y", -1, null, List.of("x"), List.of()))
         .hasMessage("gaps.csv line 3: column 'x' is empty or NA, and missing values are set to "
             + "FAIL");

@@ -156,7 +156,7 @@ class SeriesForecasterTest {
         .epochs(1).seed(7).shrink(false).build();
     double[] series = TestSeries.sine(2600);
     forecaster.fit(Arrays.copyOf(series, 200));
-    int perPass = io.github.seriesforecaster.model.ForwardPassSize.windows(forecaster.config());
+    int perPass = io.github.seriesforecaster.internal.model.ForwardPassSize.windows(forecaster.config());
     double[][] many = new double[2 * perPass + 50][];
     for (int i = 0; i < many.length; i++) {
       many[i] = Arrays.copyOfRange(series, i, i + 40);

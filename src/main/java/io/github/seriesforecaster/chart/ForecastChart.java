@@ -1,7 +1,7 @@
 package io.github.seriesforecaster.chart;
 
-import io.github.seriesforecaster.data.TimeStep;
-import io.github.seriesforecaster.io.AtomicFile;
+import io.github.seriesforecaster.internal.data.TimeStep;
+import io.github.seriesforecaster.internal.io.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -8,7 +8,7 @@ import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.chart.ChartData;
 import io.github.seriesforecaster.chart.ForecastChart;
-import io.github.seriesforecaster.eval.Verdict;
+import io.github.seriesforecaster.internal.eval.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

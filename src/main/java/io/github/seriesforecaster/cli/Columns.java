@@ -1,6 +1,6 @@
 package io.github.seriesforecaster.cli;
 
-import io.github.seriesforecaster.data.CsvSeriesReader;
+import io.github.seriesforecaster.internal.data.CsvSeriesReader;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,9 +1,9 @@
 package io.github.seriesforecaster.cli;
 
 import io.github.seriesforecaster.ForecasterConfig;
-import io.github.seriesforecaster.data.CsvSeriesReader;
-import io.github.seriesforecaster.data.SeriesData;
-import io.github.seriesforecaster.data.TimeStep;
+import io.github.seriesforecaster.internal.data.CsvSeriesReader;
+import io.github.seriesforecaster.internal.data.SeriesData;
+import io.github.seriesforecaster.internal.data.TimeStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

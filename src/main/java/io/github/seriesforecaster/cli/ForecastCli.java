@@ -1,6 +1,6 @@
 package io.github.seriesforecaster.cli;
 
-import io.github.seriesforecaster.io.LibraryVersion;
+import io.github.seriesforecaster.internal.io.LibraryVersion;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -58,7 +58,7 @@ public final class ForecastCli implements Callable<Integer> {
     defaultProperty("org.slf4j.simpleLogger.showThreadName", "false");
     defaultProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     // the fit's "worse than naive" warning says what the verdict line on stdout says: show it once
-    defaultProperty("org.slf4j.simpleLogger.log.io.github.seriesforecaster.train.Fitting",
+    defaultProperty("org.slf4j.simpleLogger.log.io.github.seriesforecaster.internal.train.Fitting",
         verbose ? "info" : "error");
     System.exit(run(System.out, System.err, System.in, args));
   }

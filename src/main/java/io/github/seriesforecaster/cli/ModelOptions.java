@@ -4,7 +4,7 @@ import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.TargetTransform;
-import io.github.seriesforecaster.data.CsvSeriesReader;
+import io.github.seriesforecaster.internal.data.CsvSeriesReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

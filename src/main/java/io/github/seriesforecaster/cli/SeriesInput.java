@@ -4,7 +4,7 @@ import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFrame;
 import io.github.seriesforecaster.SeriesFormatException;
-import io.github.seriesforecaster.data.CsvSeriesReader;
+import io.github.seriesforecaster.internal.data.CsvSeriesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

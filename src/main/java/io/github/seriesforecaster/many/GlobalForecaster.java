@@ -3,10 +3,10 @@ package io.github.seriesforecaster.many;
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.ModelFormatException;
-import io.github.seriesforecaster.global.GlobalArchive;
-import io.github.seriesforecaster.global.GlobalIntervals;
-import io.github.seriesforecaster.global.GlobalModel;
-import io.github.seriesforecaster.global.GlobalTraining;
+import io.github.seriesforecaster.internal.global.GlobalArchive;
+import io.github.seriesforecaster.internal.global.GlobalIntervals;
+import io.github.seriesforecaster.internal.global.GlobalModel;
+import io.github.seriesforecaster.internal.global.GlobalTraining;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +34,7 @@ import java.util.Objects;
  * <p>Every window is divided by its own level (the mean of its last season, see
  * {@link Normalization}), so series of very different scales share the network; the network reads
  * the window one season per time step and outputs the whole horizon at once. See
- * {@code docs/many-series.md}. Its internals live in package {@code io.github.seriesforecaster.global}.
+ * {@code docs/many-series.md}. Its internals live in package {@code io.github.seriesforecaster.internal.global}.
  *
  * <p><b>Thread safety.</b> One instance may be shared by threads: forecasts read an immutable
  * fitted model, and {@code fit} replaces it in one step when it succeeds (a failed fit leaves the

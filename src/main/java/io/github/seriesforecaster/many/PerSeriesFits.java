@@ -3,7 +3,7 @@ package io.github.seriesforecaster.many;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.train.ParallelTasks;
+import io.github.seriesforecaster.internal.train.ParallelTasks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

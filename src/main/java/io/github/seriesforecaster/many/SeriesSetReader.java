@@ -2,7 +2,7 @@ package io.github.seriesforecaster.many;
 
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesFormatException;
-import io.github.seriesforecaster.data.SeriesSetCsv;
+import io.github.seriesforecaster.internal.data.SeriesSetCsv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;

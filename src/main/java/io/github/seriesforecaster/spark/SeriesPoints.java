@@ -1,7 +1,7 @@
 package io.github.seriesforecaster.spark;
 
 import io.github.seriesforecaster.MissingValues;
-import io.github.seriesforecaster.data.Interpolation;
+import io.github.seriesforecaster.internal.data.Interpolation;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.github.seriesforecaster.spark;
 
-import io.github.seriesforecaster.data.TimeStep;
+import io.github.seriesforecaster.internal.data.TimeStep;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -2,9 +2,9 @@ package io.github.seriesforecaster.bench;
 
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.data.SeriesData;
-import io.github.seriesforecaster.model.ForecastErrors;
-import io.github.seriesforecaster.train.Fitting;
+import io.github.seriesforecaster.internal.data.SeriesData;
+import io.github.seriesforecaster.internal.model.ForecastErrors;
+import io.github.seriesforecaster.internal.train.Fitting;
 import java.nio.file.Path;
 import java.util.Locale;
 

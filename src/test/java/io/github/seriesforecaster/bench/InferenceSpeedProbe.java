@@ -2,8 +2,8 @@ package io.github.seriesforecaster.bench;
 
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.model.LstmInference;
-import io.github.seriesforecaster.model.LstmNetworkFactory;
+import io.github.seriesforecaster.internal.model.LstmInference;
+import io.github.seriesforecaster.internal.model.LstmNetworkFactory;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;

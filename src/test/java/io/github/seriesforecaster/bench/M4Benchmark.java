@@ -3,7 +3,7 @@ package io.github.seriesforecaster.bench;
 import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.eval.IntervalScores;
+import io.github.seriesforecaster.internal.eval.IntervalScores;
 import io.github.seriesforecaster.many.GlobalFitReport;
 import io.github.seriesforecaster.many.GlobalForecaster;
 import io.github.seriesforecaster.many.Normalization;

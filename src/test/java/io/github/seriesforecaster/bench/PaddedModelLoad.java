@@ -2,7 +2,7 @@ package io.github.seriesforecaster.bench;
 
 import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.io.ModelZips;
+import io.github.seriesforecaster.internal.io.ModelZips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

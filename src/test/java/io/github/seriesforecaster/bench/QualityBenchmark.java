@@ -5,7 +5,7 @@ import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.Forecaster;
 import io.github.seriesforecaster.SeriesForecaster;
-import io.github.seriesforecaster.eval.Metrics;
+import io.github.seriesforecaster.internal.eval.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -258,7 +258,7 @@ class GlobalForecasterTest {
       var interval = intervals.get(id);
       assertThat(interval.point()).containsExactly(forecasts.get(id));
       double[] history = train.get(id);
-      double scale = io.github.seriesforecaster.intervals.PooledErrors.seasonalScale(history,
+      double scale = io.github.seriesforecaster.internal.intervals.PooledErrors.seasonalScale(history,
           history.length, SEASON);
       // the same pooled quantile times each series' own scale: levels 1 to 10,000 get widths in
       // proportion
