@@ -177,6 +177,8 @@ public record ForecasterConfig(
    * @param featureIndices see {@link #featureIndices()}
    * @param featureTransform see {@link #featureTransform()}
    * @param parallelism see {@link #parallelism()}
+   * @param ensemble see {@link #ensemble()}
+   * @param forecastHorizon see {@link #forecastHorizon()}
    */
   public ForecasterConfig {
     featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
@@ -231,6 +233,33 @@ public record ForecasterConfig(
   /**
    * The settings before {@code ensemble} and {@code forecastHorizon} existed, with those at their
    * defaults.
+   *
+   * @param window see {@link #window()}
+   * @param hidden see {@link #hidden()}
+   * @param layers see {@link #layers()}
+   * @param epochs see {@link #epochs()}
+   * @param learningRate see {@link #learningRate()}
+   * @param batchSize see {@link #batchSize()}
+   * @param seed see {@link #seed()}
+   * @param columnName see {@link #columnName()}
+   * @param columnIndex see {@link #columnIndex()}
+   * @param validationFraction see {@link #validationFraction()}
+   * @param transform see {@link #transform()}
+   * @param horizon see {@link #horizon()}
+   * @param season see {@link #season()}
+   * @param patience see {@link #patience()}
+   * @param shrink see {@link #shrink()}
+   * @param dateColumn see {@link #dateColumn()}
+   * @param frequency see {@link #frequency()}
+   * @param lstm see {@link #lstm()}
+   * @param missingValues see {@link #missingValues()}
+   * @param delimiter see {@link #delimiter()}
+   * @param threads see {@link #threads()}
+   * @param featureNames see {@link #featureNames()}
+   * @param featureIndices see {@link #featureIndices()}
+   * @param featureTransform see {@link #featureTransform()}
+   * @param parallelism see {@link #parallelism()}
+   * @throws IllegalArgumentException if a value or a combination is invalid
    */
   public ForecasterConfig(int window, int hidden, int layers, int epochs, double learningRate,
       int batchSize, long seed, String columnName, int columnIndex, double validationFraction,

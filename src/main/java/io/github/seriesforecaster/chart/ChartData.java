@@ -89,6 +89,10 @@ public record ChartData(
    * @param validation see {@link #validation()}
    * @param naive see {@link #naive()}
    * @param future see {@link #future()}
+   * @param times see {@link #times()}
+   * @param timeLabel see {@link #timeLabel()}
+   * @param valueLabel see {@link #valueLabel()}
+   * @param heldOutLabel see {@link #heldOutLabel()}
    * @throws IllegalArgumentException if the history is empty, {@code validationStart} is outside
    *     it, or {@code validation} or {@code naive} does not hold one forecast per value from
    *     {@code validationStart} on

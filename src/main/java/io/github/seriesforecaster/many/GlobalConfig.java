@@ -112,6 +112,7 @@ public record GlobalConfig(
    * @param loss see {@link #loss()}
    * @param normalization see {@link #normalization()}
    * @param ensemble see {@link #ensemble()}
+   * @param snapshots see {@link #snapshots()}
    * @param threads see {@link #threads()}
    */
   public GlobalConfig {

@@ -62,7 +62,13 @@ public final class SparkGlobalForecaster {
    *     no values), in id order
    */
   public record Training(GlobalFitReport report, int trained, Map<String, String> leftOut) {
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param report the global fit's report
+     * @param trained the number of series trained on
+     * @param leftOut id → reason for each series left out of training
+     */
     public Training {
       Objects.requireNonNull(report, "report");
       leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
