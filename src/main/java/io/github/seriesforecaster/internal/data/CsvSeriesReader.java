@@ -322,7 +322,8 @@ public final class CsvSeriesReader {
     }
   }
 
-  private static void checkReadable(Path file) throws IOException {
+  /** Shared with {@link SeriesSetCsv}: the file exists, is no folder and can be read. */
+  static void checkReadable(Path file) throws IOException {
     if (!Files.exists(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
@@ -334,7 +335,8 @@ public final class CsvSeriesReader {
     }
   }
 
-  private static boolean isBlank(List<Writable> record) {
+  /** @return true for a record of blank fields only (a blank line); also used by {@link SeriesSetCsv} */
+  static boolean isBlank(List<Writable> record) {
     for (Writable field : record) {
       if (!field.toString().isBlank()) {
         return false;
@@ -343,7 +345,8 @@ public final class CsvSeriesReader {
     return true;
   }
 
-  private static List<String> headerNames(List<Writable> record) {
+  /** @return the trimmed header names without a byte-order mark; also used by {@link SeriesSetCsv} */
+  static List<String> headerNames(List<Writable> record) {
     List<String> names = new ArrayList<>(record.size());
     for (Writable field : record) {
       names.add(field.toString().trim());
@@ -372,7 +375,7 @@ public final class CsvSeriesReader {
     };
   }
 
-  private static String abbreviate(String cell) {
+  static String abbreviate(String cell) {
     // control characters and undecodable bytes are shown as '?', so a message stays one line
     String printable = cell.replaceAll("[\\p{Cntrl}\uFFFD]", "?");
     return printable.length() <= 40 ? printable : printable.substring(0, 37) + "...";

@@ -3,9 +3,7 @@ package io.github.seriesforecaster.internal.data;
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesFormatException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class SeriesSetCsv {
   private static final Logger log = LoggerFactory.getLogger(SeriesSetCsv.class);
   private static final char QUOTE = '"';
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final char delimiter;
   private final MissingValues missingValues;
@@ -228,7 +225,7 @@ public final class SeriesSetCsv {
       } catch (IllegalArgumentException e) {
         throw new SeriesFormatException(String.format(Locale.ROOT,
             "%s line %d: series '%s' column '%s' is '%s', expected a number or an ISO date/time",
-            name, line, id, column, abbreviate(cell)));
+            name, line, id, column, CsvSeriesReader.abbreviate(cell)));
       }
     }
   }
@@ -248,7 +245,7 @@ public final class SeriesSetCsv {
     } catch (NumberFormatException e) {
       throw new SeriesFormatException(String.format(Locale.ROOT,
           "%s line %d: series '%s' column '%s' is '%s', %s", name, line, id, column,
-          abbreviate(cell), e.getMessage()));
+          CsvSeriesReader.abbreviate(cell), e.getMessage()));
     }
   }
 
@@ -298,11 +295,11 @@ public final class SeriesSetCsv {
           throw new SeriesFormatException(String.format(Locale.ROOT,
               "%s line %d: cannot be parsed as CSV (%s)", name, line + 1, e.getMessage()), e);
         }
-        if (isBlank(record)) {
+        if (CsvSeriesReader.isBlank(record)) {
           continue;
         }
         if (header == null) {
-          header = headerNames(record);
+          header = CsvSeriesReader.headerNames(record);
           continue;
         }
         handler.row(line, header, record);
@@ -333,40 +330,7 @@ public final class SeriesSetCsv {
 
   private static String checkReadable(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null, "no such file");
-    }
-    if (Files.isDirectory(file)) {
-      throw new IOException(file + " is a directory; expected a CSV file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new AccessDeniedException(file.toString(), null, "file is not readable");
-    }
+    CsvSeriesReader.checkReadable(file);
     return file.getFileName() == null ? file.toString() : file.getFileName().toString();
-  }
-
-  private static boolean isBlank(List<Writable> record) {
-    for (Writable field : record) {
-      if (!field.toString().isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<String> headerNames(List<Writable> record) {
-    List<String> names = new ArrayList<>(record.size());
-    for (Writable field : record) {
-      names.add(field.toString().trim());
-    }
-    String first = names.get(0);
-    if (!first.isEmpty() && first.charAt(0) == BYTE_ORDER_MARK) {
-      names.set(0, first.substring(1).trim());
-    }
-    return names;
-  }
-
-  private static String abbreviate(String cell) {
-    return cell.length() <= 40 ? cell : cell.substring(0, 37) + "...";
   }
 }

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -104,9 +103,9 @@ public final class GlobalArchive {
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       List<MultiLayerNetwork> networks = model.networks();
       for (int m = 0; m < networks.size(); m++) {
-        byte[] network = networkZip(networks.get(m));
+        byte[] network = ForecasterArchive.networkEntries(networks.get(m));
         if (m == 0) {
-          copyEntries(network, zip);
+          ForecasterArchive.copyEntries(network, zip);
         } else {
           zip.putNextEntry(new ZipEntry(memberEntry(m)));
           zip.write(network);
@@ -335,22 +334,6 @@ public final class GlobalArchive {
 
   private static String memberEntry(int member) {
     return "member-" + member + ".zip";
-  }
-
-  private static byte[] networkZip(MultiLayerNetwork network) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ModelSerializer.writeModel(network, bytes, false);
-    return bytes.toByteArray();
-  }
-
-  private static void copyEntries(byte[] zipBytes, ZipOutputStream target) throws IOException {
-    try (ZipInputStream source = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
-      for (ZipEntry entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
-        target.putNextEntry(new ZipEntry(entry.getName()));
-        source.transferTo(target);
-        target.closeEntry();
-      }
-    }
   }
 
   private static String metadata(GlobalModel model) throws IOException {

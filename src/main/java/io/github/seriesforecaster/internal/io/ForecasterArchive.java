@@ -278,13 +278,26 @@ public final class ForecasterArchive {
     }
   }
 
-  private static byte[] networkEntries(MultiLayerNetwork network) throws IOException {
+  /**
+   * @param network a network
+   * @return DL4J's zip of the network alone (configuration and coefficients, no updater state);
+   *     also the global model's network entries
+   * @throws IOException if DL4J cannot write it
+   */
+  public static byte[] networkEntries(MultiLayerNetwork network) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelSerializer.writeModel(network, bytes, false);
     return bytes.toByteArray();
   }
 
-  private static void copyEntries(byte[] zipBytes, ZipOutputStream target) throws IOException {
+  /**
+   * Copies every entry of a zip, as bytes, into another zip being written.
+   *
+   * @param zipBytes the zip to copy from
+   * @param target the zip to copy into
+   * @throws IOException if either zip fails
+   */
+  public static void copyEntries(byte[] zipBytes, ZipOutputStream target) throws IOException {
     try (ZipInputStream source = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
       for (ZipEntry entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
         target.putNextEntry(new ZipEntry(entry.getName()));
