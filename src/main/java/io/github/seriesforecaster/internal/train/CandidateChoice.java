@@ -111,7 +111,7 @@ final class CandidateChoice {
             data.source()));
       }
     }
-    List<OnFold> fitted = Parallel.run(jobs, config.parallelism());
+    List<OnFold> fitted = ParallelTasks.run(jobs, config.parallelism());
     int steps = config.choiceSteps();
     Map<String, Double> scores = new LinkedHashMap<>();
     int best = -1;
@@ -280,7 +280,7 @@ final class CandidateChoice {
       members.add(() -> Fitting.trainOn(member, TransformCodec.of(transform, config.season()),
           inputs, names, length, provenance, listener, source));
     }
-    List<Fitting.Trained> trained = Parallel.run(members, config.parallelism());
+    List<Fitting.Trained> trained = ParallelTasks.run(members, config.parallelism());
     Fitting.Trained first = trained.get(0);
     if (trained.size() == 1) {
       return first;
