@@ -1,25 +1,23 @@
 package io.github.seriesforecaster.bench;
 
 import io.github.seriesforecaster.ForecastIntervals;
+import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.IntervalMetrics;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.internal.eval.IntervalScores;
 import io.github.seriesforecaster.many.GlobalFitReport;
 import io.github.seriesforecaster.many.GlobalForecaster;
 import io.github.seriesforecaster.many.Normalization;
+import io.github.seriesforecaster.many.PerSeriesFits;
+import io.github.seriesforecaster.many.SeriesFit;
 import io.github.seriesforecaster.many.SeriesSet;
 import io.github.seriesforecaster.many.SeriesSetReader;
 import io.github.seriesforecaster.many.TrainingLoss;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The M4 hourly benchmark: fit once on the 414 training parts, forecast 48 steps from their ends,
@@ -33,7 +31,8 @@ import java.util.concurrent.Future;
  * </pre>
  * Arguments: the folder with {@code Hourly-train.csv} and {@code Hourly-test.csv} (default
  * {@code ../shared/data/m4}); {@code --per-series} also fits one default {@code SeriesForecaster}
- * with {@code season(24)} per series (slow); {@code --tune} never reads the test file: it holds
+ * with {@code season(24)} and {@code forecastHorizon(48)} per series through {@code PerSeriesFits}
+ * (slow); {@code --no-global} skips the global model; {@code --tune} never reads the test file: it holds
  * out the last 48 values of every training part as the test (how the defaults were chosen);
  * {@code --series=N} uses the first N series; {@code name=value} overrides a
  * {@code GlobalForecaster} setting (window, hidden, layers, epochs, learningRate, batchSize,
@@ -52,11 +51,14 @@ public final class M4Benchmark {
         ? Path.of("../shared/data/m4") : Path.of("../../shared/data/m4");
     boolean perSeries = false;
     boolean tune = false;
+    boolean global = true;
     int limit = Integer.MAX_VALUE;
     Map<String, String> overrides = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("--per-series")) {
         perSeries = true;
+      } else if (arg.equals("--no-global")) {
+        global = false;
       } else if (arg.equals("--tune")) {
         tune = true;
       } else if (arg.startsWith("--series=")) {
@@ -113,6 +115,15 @@ public final class M4Benchmark {
     }
     print("naive", naive, 0);
 
+    if (global) {
+      runGlobal(train, test, overrides);
+    }
+    if (perSeries) {
+      runPerSeries(train, test);
+    }
+  }
+
+  private static void runGlobal(SeriesSet train, SeriesSet test, Map<String, String> overrides) {
     GlobalForecaster.Builder builder = GlobalForecaster.builder().season(SEASON).horizon(HORIZON);
     overrides.forEach((name, value) -> apply(builder, name, value));
     GlobalForecaster global = builder.build();
@@ -128,10 +139,6 @@ public final class M4Benchmark {
     printIntervals(global, train, test);
     System.out.println("  fit report (validation = last 48 values of each training part):");
     System.out.println("  " + report.summary().replace("\n", "\n  "));
-
-    if (perSeries) {
-      runPerSeries(train, test);
-    }
   }
 
   /**
@@ -167,27 +174,29 @@ public final class M4Benchmark {
         c.loss() == TrainingLoss.MAE ? "" : " " + c.loss());
   }
 
-  private static void runPerSeries(SeriesSet train, SeriesSet test) throws Exception {
+  /**
+   * One default {@code SeriesForecaster} per series, as a user would set it up for this job: the
+   * season, and {@code forecastHorizon(48)} so that AUTO chooses by 1-48-step validation errors.
+   * {@link PerSeriesFits} runs as many fits at once as there are processors, each on one thread.
+   */
+  private static void runPerSeries(SeriesSet train, SeriesSet test) {
     long start = System.nanoTime();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<double[]>> futures = new ArrayList<>();
-    for (String id : train.ids()) {
-      double[] history = train.get(id);
-      futures.add(pool.submit(() -> {
-        SeriesForecaster f = SeriesForecaster.builder().season(SEASON).build();
-        f.fit(history);
-        return f.forecast(history, HORIZON);
-      }));
-    }
+    ForecasterConfig config = SeriesForecaster.builder().season(SEASON).forecastHorizon(HORIZON)
+        .build().config();
+    PerSeriesFits fits = PerSeriesFits.fit(train, config, HORIZON);
+    double seconds = (System.nanoTime() - start) / 1e9;
     M4Scores scores = new M4Scores();
-    List<String> ids = train.ids();
-    for (int s = 0; s < ids.size(); s++) {
-      scores.add(train.get(ids.get(s)), test.get(ids.get(s)), futures.get(s).get(), SEASON);
+    Map<String, Integer> chosen = new java.util.TreeMap<>();
+    for (SeriesFit fit : fits.results()) {
+      if (!fit.ok()) {
+        System.out.println("  FAILED " + fit.id() + ": " + fit.error());
+        continue;
+      }
+      scores.add(train.get(fit.id()), test.get(fit.id()), fit.forecast(), SEASON);
+      chosen.merge(fit.report().candidate(), 1, Integer::sum);
     }
-    pool.shutdown();
-    print("per-series SeriesForecaster (" + threads + " at once)", scores,
-        (System.nanoTime() - start) / 1e9);
+    print("per-series SeriesForecaster (" + config.parallelism() + " at once)", scores, seconds);
+    System.out.println("  chosen: " + chosen);
   }
 
   private static void apply(GlobalForecaster.Builder b, String name, String value) {
