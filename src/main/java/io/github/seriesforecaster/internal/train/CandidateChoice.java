@@ -18,6 +18,7 @@ import io.github.seriesforecaster.internal.model.FittedModel;
 import io.github.seriesforecaster.internal.model.ForecastErrors;
 import io.github.seriesforecaster.internal.model.IntervalCalibration;
 import io.github.seriesforecaster.internal.model.LstmNetworkFactory;
+import io.github.seriesforecaster.internal.model.NetworkMemory;
 import io.github.seriesforecaster.internal.model.TrainingData;
 import io.github.seriesforecaster.internal.train.RollingOrigin.Fold;
 import java.time.Duration;
@@ -194,7 +195,7 @@ final class CandidateChoice {
     }
     // the fold models' off-heap buffers, now that nothing reads them any more
     for (List<FittedModel> models : shrunk) {
-      models.forEach(m -> m.network().close());
+      models.forEach(m -> NetworkMemory.release(m.network()));
     }
     int firstOrigin = folds.get(0).origin();
     double scale = Metrics.naiveScale(series, firstOrigin, 1);

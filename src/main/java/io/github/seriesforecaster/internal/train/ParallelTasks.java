@@ -1,6 +1,7 @@
 package io.github.seriesforecaster.internal.train;
 
 import io.github.seriesforecaster.ForecasterException;
+import io.github.seriesforecaster.internal.model.NetworkMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -137,7 +138,14 @@ public final class ParallelTasks {
     int pool = POOLS.incrementAndGet();
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory = task -> {
-      Thread thread = new Thread(task,
+      Runnable work = () -> {
+        try {
+          task.run();
+        } finally {
+          NetworkMemory.releaseThreadWorkspaces();
+        }
+      };
+      Thread thread = new Thread(work,
           "series-forecaster-fits-" + pool + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;

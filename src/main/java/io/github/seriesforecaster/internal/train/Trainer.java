@@ -4,6 +4,7 @@ import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.internal.runtime.Backends;
 import io.github.seriesforecaster.internal.model.ForwardPassSize;
+import io.github.seriesforecaster.internal.model.NetworkMemory;
 import io.github.seriesforecaster.internal.model.lstm.FastLstmTrainingStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,7 +147,7 @@ public final class Trainer {
     MultiLayerNetwork best = bestOf(saver);
     if (best != network) {
       // the kept network is a copy; free the trained one's native memory now rather than at a GC
-      network.close();
+      NetworkMemory.release(network);
     }
     int bestEpoch = bestIndex + 1;
     String reason = epochsRun < config.epochs()
