@@ -45,6 +45,17 @@ def ratio(pytorch, ours):
     return "-" if pytorch is None or ours is None or ours == 0 else f"{pytorch / ours:.3f}"
 
 
+def groups(table, configs):
+    """Yields (key, group, fields of any run, runs per side "ours/PyTorch") for each key of a table
+    keyed by (config, ...), configurations in first-seen order, keys sorted within one."""
+    for config in configs:
+        for key in sorted(k for k in table if k[0] == config):
+            group = table[key]
+            any_side = next(iter(group.values()))[0]
+            runs = "/".join(str(len(group.get(s, []))) for s in ("dl4j", "pytorch"))
+            yield key, group, any_side, runs
+
+
 def main(paths):
     rows = parse(paths)
     if not rows:
@@ -69,6 +80,9 @@ def main(paths):
         values = [num(f[key]) for f in group.get(side, []) if key in f]
         return median(values) if values else None
 
+    def both(group, key):
+        return med(group, "dl4j", key), med(group, "pytorch", key)
+
     def low(group, side, key):
         values = [num(f[key]) for f in group.get(side, []) if key in f]
         return min(values) if values else None
@@ -80,22 +94,17 @@ def main(paths):
           "PyTorch ms/epoch | ratio PyTorch/ours | ours CPU ms | PyTorch CPU ms | CPU ratio | "
           "ours best run | PyTorch best run | ours windows/s | PyTorch windows/s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for config in configs:
-        for key in sorted(k for k in train if k[0] == config):
-            g = train[key]
-            any_side = next(iter(g.values()))[0]
-            runs = "/".join(str(len(g.get(s, []))) for s in ("dl4j", "pytorch"))
-            ours, theirs = med(g, "dl4j", "ms_per_epoch"), med(g, "pytorch", "ms_per_epoch")
-            ours_cpu = med(g, "dl4j", "cpu_ms_per_epoch")
-            theirs_cpu = med(g, "pytorch", "cpu_ms_per_epoch")
-            print(f"| {config} | {key[1]} | {any_side['windows']} | {any_side['batch']} | "
-                  f"{any_side['epochs']} ({any_side['warmup']}) | {runs} | {fmt(ours, 2)} | "
-                  f"{fmt(theirs, 2)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 2)} | "
-                  f"{fmt(theirs_cpu, 2)} | {ratio(theirs_cpu, ours_cpu)} | "
-                  f"{fmt(low(g, 'dl4j', 'ms_per_epoch'), 2)} | "
-                  f"{fmt(low(g, 'pytorch', 'ms_per_epoch'), 2)} | "
-                  f"{fmt(med(g, 'dl4j', 'windows_per_s'))} | "
-                  f"{fmt(med(g, 'pytorch', 'windows_per_s'))} |")
+    for key, g, any_side, runs in groups(train, configs):
+        ours, theirs = both(g, "ms_per_epoch")
+        ours_cpu, theirs_cpu = both(g, "cpu_ms_per_epoch")
+        print(f"| {key[0]} | {key[1]} | {any_side['windows']} | {any_side['batch']} | "
+              f"{any_side['epochs']} ({any_side['warmup']}) | {runs} | {fmt(ours, 2)} | "
+              f"{fmt(theirs, 2)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 2)} | "
+              f"{fmt(theirs_cpu, 2)} | {ratio(theirs_cpu, ours_cpu)} | "
+              f"{fmt(low(g, 'dl4j', 'ms_per_epoch'), 2)} | "
+              f"{fmt(low(g, 'pytorch', 'ms_per_epoch'), 2)} | "
+              f"{fmt(med(g, 'dl4j', 'windows_per_s'))} | "
+              f"{fmt(med(g, 'pytorch', 'windows_per_s'))} |")
     if fits:
         print()
         print("### Whole fit: seconds from the series to a fitted model with its validation work "
@@ -106,26 +115,22 @@ def main(paths):
               "ours CPU s | PyTorch CPU s | CPU ratio | ours after s (share) | "
               "PyTorch after s (share) | ours per-run fit s | PyTorch per-run fit s |")
         print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-        for config in configs:
-            for key in sorted(k for k in fits if k[0] == config):
-                g = fits[key]
-                any_side = next(iter(g.values()))[0]
-                runs = "/".join(str(len(g.get(s, []))) for s in ("dl4j", "pytorch"))
-                ours, theirs = med(g, "dl4j", "fit_s"), med(g, "pytorch", "fit_s")
-                ours_cpu, theirs_cpu = med(g, "dl4j", "fit_cpu_s"), med(g, "pytorch", "fit_cpu_s")
+        for key, g, any_side, runs in groups(fits, configs):
+            ours, theirs = both(g, "fit_s")
+            ours_cpu, theirs_cpu = both(g, "fit_cpu_s")
 
-                def after(side):
-                    a, share = med(g, side, "after_s"), med(g, side, "after_share")
-                    return "-" if a is None else f"{a:.3f} ({100 * share:.0f}%)"
+            def after(side):
+                a, share = med(g, side, "after_s"), med(g, side, "after_share")
+                return "-" if a is None else f"{a:.3f} ({100 * share:.0f}%)"
 
-                def each(side):
-                    return ", ".join(f"{num(f['fit_s']):.2f}" for f in g.get(side, []))
+            def each(side):
+                return ", ".join(f"{num(f['fit_s']):.2f}" for f in g.get(side, []))
 
-                print(f"| {config} | {key[1]} | {key[2]} | {any_side['epochs']} | {runs} | "
-                      f"{fmt(ours, 3)} | "
-                      f"{fmt(theirs, 3)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 3)} | "
-                      f"{fmt(theirs_cpu, 3)} | {ratio(theirs_cpu, ours_cpu)} | {after('dl4j')} | "
-                      f"{after('pytorch')} | {each('dl4j')} | {each('pytorch')} |")
+            print(f"| {key[0]} | {key[1]} | {key[2]} | {any_side['epochs']} | {runs} | "
+                  f"{fmt(ours, 3)} | "
+                  f"{fmt(theirs, 3)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 3)} | "
+                  f"{fmt(theirs_cpu, 3)} | {ratio(theirs_cpu, ours_cpu)} | {after('dl4j')} | "
+                  f"{after('pytorch')} | {each('dl4j')} | {each('pytorch')} |")
     print()
     print("### Prediction, model file, memory (medians over runs; peak RSS: largest run)")
     print()
