@@ -45,6 +45,29 @@ def ratio(pytorch, ours):
     return "-" if pytorch is None or ours is None or ours == 0 else f"{pytorch / ours:.3f}"
 
 
+def table(title, columns):
+    """Prints a Markdown table's title, a blank line, the header row and the separator row."""
+    print(title)
+    print()
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+
+
+def row(cells):
+    print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+def groups(grouped, configs):
+    """Yields (key, group, fields of any run, runs per side "ours/PyTorch") for each key of a table
+    keyed by (config, ...), configurations in first-seen order, keys sorted within one."""
+    for config in configs:
+        for key in sorted(k for k in grouped if k[0] == config):
+            group = grouped[key]
+            any_side = next(iter(group.values()))[0]
+            runs = "/".join(str(len(group.get(s, []))) for s in ("dl4j", "pytorch"))
+            yield key, group, any_side, runs
+
+
 def main(paths):
     rows = parse(paths)
     if not rows:
@@ -69,69 +92,57 @@ def main(paths):
         values = [num(f[key]) for f in group.get(side, []) if key in f]
         return median(values) if values else None
 
+    def both(group, key):
+        return med(group, "dl4j", key), med(group, "pytorch", key)
+
     def low(group, side, key):
         values = [num(f[key]) for f in group.get(side, []) if key in f]
         return min(values) if values else None
 
-    print("### Training: ms per epoch (median of the per-run medians; CPU: mean process CPU time "
-          "per measured epoch, median over runs)")
-    print()
-    print("| config | values | windows | batch | epochs (warm-up) | runs | ours ms/epoch | "
-          "PyTorch ms/epoch | ratio PyTorch/ours | ours CPU ms | PyTorch CPU ms | CPU ratio | "
-          "ours best run | PyTorch best run | ours windows/s | PyTorch windows/s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for config in configs:
-        for key in sorted(k for k in train if k[0] == config):
-            g = train[key]
-            any_side = next(iter(g.values()))[0]
-            runs = "/".join(str(len(g.get(s, []))) for s in ("dl4j", "pytorch"))
-            ours, theirs = med(g, "dl4j", "ms_per_epoch"), med(g, "pytorch", "ms_per_epoch")
-            ours_cpu = med(g, "dl4j", "cpu_ms_per_epoch")
-            theirs_cpu = med(g, "pytorch", "cpu_ms_per_epoch")
-            print(f"| {config} | {key[1]} | {any_side['windows']} | {any_side['batch']} | "
-                  f"{any_side['epochs']} ({any_side['warmup']}) | {runs} | {fmt(ours, 2)} | "
-                  f"{fmt(theirs, 2)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 2)} | "
-                  f"{fmt(theirs_cpu, 2)} | {ratio(theirs_cpu, ours_cpu)} | "
-                  f"{fmt(low(g, 'dl4j', 'ms_per_epoch'), 2)} | "
-                  f"{fmt(low(g, 'pytorch', 'ms_per_epoch'), 2)} | "
-                  f"{fmt(med(g, 'dl4j', 'windows_per_s'))} | "
-                  f"{fmt(med(g, 'pytorch', 'windows_per_s'))} |")
+    def versus(group, key, cpu_key, digits):
+        """Both sides' median time and CPU time, each followed by the ratio PyTorch/ours."""
+        ours, theirs = both(group, key)
+        ours_cpu, theirs_cpu = both(group, cpu_key)
+        return [fmt(ours, digits), fmt(theirs, digits), ratio(theirs, ours),
+                fmt(ours_cpu, digits), fmt(theirs_cpu, digits), ratio(theirs_cpu, ours_cpu)]
+
+    table("### Training: ms per epoch (median of the per-run medians; CPU: mean process CPU time "
+          "per measured epoch, median over runs)",
+          ["config", "values", "windows", "batch", "epochs (warm-up)", "runs", "ours ms/epoch",
+           "PyTorch ms/epoch", "ratio PyTorch/ours", "ours CPU ms", "PyTorch CPU ms", "CPU ratio",
+           "ours best run", "PyTorch best run", "ours windows/s", "PyTorch windows/s"])
+    for key, g, any_side, runs in groups(train, configs):
+        row([key[0], key[1], any_side["windows"], any_side["batch"],
+             f"{any_side['epochs']} ({any_side['warmup']})", runs,
+             *versus(g, "ms_per_epoch", "cpu_ms_per_epoch", 2),
+             fmt(low(g, "dl4j", "ms_per_epoch"), 2), fmt(low(g, "pytorch", "ms_per_epoch"), 2),
+             fmt(med(g, "dl4j", "windows_per_s")), fmt(med(g, "pytorch", "windows_per_s"))])
     if fits:
         print()
-        print("### Whole fit: seconds from the series to a fitted model with its validation work "
+        table("### Whole fit: seconds from the series to a fitted model with its validation work "
               "(medians over runs; fit 1 is the first in its process, later ones run warm; after: "
-              "from the end of the last epoch to the end of the fit)")
-        print()
-        print("| config | values | fit | epochs | runs | ours fit s | PyTorch fit s | ratio PyTorch/ours | "
-              "ours CPU s | PyTorch CPU s | CPU ratio | ours after s (share) | "
-              "PyTorch after s (share) | ours per-run fit s | PyTorch per-run fit s |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-        for config in configs:
-            for key in sorted(k for k in fits if k[0] == config):
-                g = fits[key]
-                any_side = next(iter(g.values()))[0]
-                runs = "/".join(str(len(g.get(s, []))) for s in ("dl4j", "pytorch"))
-                ours, theirs = med(g, "dl4j", "fit_s"), med(g, "pytorch", "fit_s")
-                ours_cpu, theirs_cpu = med(g, "dl4j", "fit_cpu_s"), med(g, "pytorch", "fit_cpu_s")
+              "from the end of the last epoch to the end of the fit)",
+              ["config", "values", "fit", "epochs", "runs", "ours fit s", "PyTorch fit s",
+               "ratio PyTorch/ours", "ours CPU s", "PyTorch CPU s", "CPU ratio",
+               "ours after s (share)", "PyTorch after s (share)", "ours per-run fit s",
+               "PyTorch per-run fit s"])
+        for key, g, any_side, runs in groups(fits, configs):
 
-                def after(side):
-                    a, share = med(g, side, "after_s"), med(g, side, "after_share")
-                    return "-" if a is None else f"{a:.3f} ({100 * share:.0f}%)"
+            def after(side):
+                a, share = med(g, side, "after_s"), med(g, side, "after_share")
+                return "-" if a is None else f"{a:.3f} ({100 * share:.0f}%)"
 
-                def each(side):
-                    return ", ".join(f"{num(f['fit_s']):.2f}" for f in g.get(side, []))
+            def each(side):
+                return ", ".join(f"{num(f['fit_s']):.2f}" for f in g.get(side, []))
 
-                print(f"| {config} | {key[1]} | {key[2]} | {any_side['epochs']} | {runs} | "
-                      f"{fmt(ours, 3)} | "
-                      f"{fmt(theirs, 3)} | {ratio(theirs, ours)} | {fmt(ours_cpu, 3)} | "
-                      f"{fmt(theirs_cpu, 3)} | {ratio(theirs_cpu, ours_cpu)} | {after('dl4j')} | "
-                      f"{after('pytorch')} | {each('dl4j')} | {each('pytorch')} |")
+            row([key[0], key[1], key[2], any_side["epochs"], runs,
+                 *versus(g, "fit_s", "fit_cpu_s", 3),
+                 after("dl4j"), after("pytorch"), each("dl4j"), each("pytorch")])
     print()
-    print("### Prediction, model file, memory (medians over runs; peak RSS: largest run)")
-    print()
-    print("| config | side | runs | predict p50 µs | p99 µs | CPU µs/call | "
-          "batch of 10,000 ms | batch CPU ms (mean) | batch windows/s | model bytes | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    table("### Prediction, model file, memory (medians over runs; peak RSS: largest run)",
+          ["config", "side", "runs", "predict p50 µs", "p99 µs", "CPU µs/call",
+           "batch of 10,000 ms", "batch CPU ms (mean)", "batch windows/s", "model bytes",
+           "peak RSS MB"])
     for config in configs:
         for side in ("dl4j", "pytorch"):
             p = other[(config, "predict")]
@@ -140,13 +151,11 @@ def main(paths):
             if side not in p:
                 continue
             peak = max(num(f["peak_rss_mb"]) for f in mem[side]) if side in mem else None
-            print(f"| {config} | {'ours' if side == 'dl4j' else 'PyTorch'} | {len(p[side])} | "
-                  f"{fmt(med(p, side, 'p50_us'))} | {fmt(med(p, side, 'p99_us'))} | "
-                  f"{fmt(med(p, side, 'cpu_us_per_call'))} | {fmt(med(p, side, 'batch_ms'))} | "
-                  f"{fmt(med(p, side, 'batch_cpu_ms'))} | "
-                  f"{fmt(med(p, side, 'batch_windows_per_s'))} | "
-                  f"{fmt(med(m, side, 'model_bytes'))} | {fmt(peak, 0)} |")
-
+            row([config, "ours" if side == "dl4j" else "PyTorch", len(p[side]),
+                 fmt(med(p, side, "p50_us")), fmt(med(p, side, "p99_us")),
+                 fmt(med(p, side, "cpu_us_per_call")), fmt(med(p, side, "batch_ms")),
+                 fmt(med(p, side, "batch_cpu_ms")), fmt(med(p, side, "batch_windows_per_s")),
+                 fmt(med(m, side, "model_bytes")), fmt(peak, 0)])
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -182,8 +182,13 @@ public final class IntervalBenchmark {
       this.name = name;
     }
 
-    /** @return the half-width for level index {@code l}, step {@code h} from {@code origin} */
-    abstract double halfWidth(int l, int h, int origin);
+    /**
+     * @return the half-width for level index {@code l}, step {@code h} from {@code origin}; by
+     *     default the half-width at that fixed level
+     */
+    double halfWidth(int l, int h, int origin) {
+      return halfWidthAt(LEVELS[l], h, origin);
+    }
 
     /** Any level for level index {@code l} (ACI moves it). */
     abstract double halfWidthAt(double level, int h, int origin);
@@ -200,11 +205,6 @@ public final class IntervalBenchmark {
     }
 
     @Override
-    double halfWidth(int l, int h, int origin) {
-      return halfWidthAt(LEVELS[l], h, origin);
-    }
-
-    @Override
     double halfWidthAt(double level, int h, int origin) {
       return errors.halfWidth(level, h);
     }
@@ -218,11 +218,6 @@ public final class IntervalBenchmark {
       super("scaled-" + scaled.volatility().halfLife());
       this.scaled = scaled;
       this.series = series;
-    }
-
-    @Override
-    double halfWidth(int l, int h, int origin) {
-      return halfWidthAt(LEVELS[l], h, origin);
     }
 
     @Override

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.seriesforecaster.SeriesForecaster;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +20,8 @@ class FeaturesCliTest {
 
   @TempDir Path folder;
 
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ForecastCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static CliResult run(String stdin, String... args) {
+    return CliResult.run(stdin, args);
   }
 
   /** The command and its CSV, the tiny settings, then {@code more}. */
@@ -62,7 +50,7 @@ class FeaturesCliTest {
     Path csv = csv();
     Path model = folder.resolve("walk.zip");
     Path chart = folder.resolve("walk.png");
-    Result fit = run("", command("fit", csv.toString(), "--features", "Driver",
+    CliResult fit = run("", command("fit", csv.toString(), "--features", "Driver",
         "--feature-transform", "LEVELS", "--direct-horizon", "2", "--model", model.toString(),
         "--chart", chart.toString(), "--quiet"));
     assertThat(fit.exitCode()).as(fit.err()).isZero();
@@ -71,7 +59,7 @@ class FeaturesCliTest {
 
     SeriesForecaster loaded = SeriesForecaster.load(model);
     double[] expected = loaded.forecast(loaded.readFrame(csv), 2);
-    Result forecast = run("", "forecast", "--model", model.toString(), csv.toString(),
+    CliResult forecast = run("", "forecast", "--model", model.toString(), csv.toString(),
         "--steps", "2");
     assertThat(forecast.exitCode()).as(forecast.err()).isZero();
     List<String> lines = forecast.out().lines().toList();
@@ -79,17 +67,17 @@ class FeaturesCliTest {
     assertThat(Double.parseDouble(lines.get(1).split(",")[1])).isCloseTo(expected[0], within(1e-6));
     assertThat(Double.parseDouble(lines.get(2).split(",")[1])).isCloseTo(expected[1], within(1e-6));
 
-    Result tooFar = run("", "forecast", "--model", model.toString(), csv.toString(),
+    CliResult tooFar = run("", "forecast", "--model", model.toString(), csv.toString(),
         "--steps", "3");
     assertThat(tooFar.exitCode()).isEqualTo(1);
     assertThat(tooFar.err()).contains("steps must be <= 2 for this model, was 3");
 
-    Result numbers = run("1\n2\n3\n4\n5\n", "predict", "--model", model.toString());
+    CliResult numbers = run("1\n2\n3\n4\n5\n", "predict", "--model", model.toString());
     assertThat(numbers.exitCode()).isEqualTo(1);
     assertThat(numbers.err()).contains("stdin holds plain numbers, but this model reads 2 "
         + "columns [Walk, Driver]; give a CSV file with a header row");
 
-    Result fromStdin = run(Files.readString(csv), "predict", "--model", model.toString());
+    CliResult fromStdin = run(Files.readString(csv), "predict", "--model", model.toString());
     assertThat(fromStdin.exitCode()).as(fromStdin.err()).isZero();
     assertThat(Double.parseDouble(fromStdin.out().lines().toList().get(1).split(",")[1]))
         .isCloseTo(expected[0], within(1e-6));
@@ -98,13 +86,13 @@ class FeaturesCliTest {
   @Test
   void backtest_withFeaturesFitsEachFoldOnTheFrame() throws IOException {
     Path csv = csv();
-    Result backtest = run("", command("backtest", csv.toString(), "--features", "2",
+    CliResult backtest = run("", command("backtest", csv.toString(), "--features", "2",
         "--quiet"));
     assertThat(backtest.exitCode()).as(backtest.err()).isZero();
     assertThat(backtest.out()).startsWith("walk.csv, column 'Walk' with features [Driver]");
     assertThat(backtest.out()).contains("naive");
 
-    Result beyond = run("", command("backtest", csv.toString(), "--features", "Driver",
+    CliResult beyond = run("", command("backtest", csv.toString(), "--features", "Driver",
         "--horizon", "3", "--quiet"));
     assertThat(beyond.exitCode()).isEqualTo(1);
     assertThat(beyond.err()).contains("backtest horizon 3 is more than the model's horizon 1");
@@ -112,7 +100,7 @@ class FeaturesCliTest {
 
   @Test
   void features_mixingNamesAndIndicesIsBadUsage() throws IOException {
-    Result mixed = run("", command("fit", csv().toString(), "--features", "Driver,1"));
+    CliResult mixed = run("", command("fit", csv().toString(), "--features", "Driver,1"));
     assertThat(mixed.exitCode()).isEqualTo(2);
     assertThat(mixed.err()).contains("invalid value for option '--features': give all features "
         + "by name or all by index, was [Driver, 1]");

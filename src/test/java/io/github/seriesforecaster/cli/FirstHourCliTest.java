@@ -7,7 +7,6 @@ import io.github.seriesforecaster.TargetTransform;
 import io.github.seriesforecaster.TestSeries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,22 +33,10 @@ class FirstHourCliTest {
   @TempDir static Path shared;
   private static Path daily;
   private static Path model;
-  private static Result fit;
+  private static CliResult fit;
 
-  record Result(int exitCode, String out, String err) {
-    List<String> outLines() {
-      return out.lines().collect(Collectors.toList());
-    }
-  }
-
-  private static Result run(boolean terminal, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ForecastCli.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(),
-        terminal).execute(args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static CliResult run(boolean terminal, String... args) {
+    return CliResult.runOnTerminal(terminal, args);
   }
 
   /** @return the command and its arguments, then the tiny model settings */
@@ -163,7 +149,7 @@ class FirstHourCliTest {
 
   @Test
   void forecast_printsTimestampsFromTheModelsDateColumn() {
-    Result result = run(false, "forecast", "--model", model.toString(), "--steps", "3",
+    CliResult result = run(false, "forecast", "--model", model.toString(), "--steps", "3",
         daily.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> out = result.outLines();
@@ -175,7 +161,7 @@ class FirstHourCliTest {
 
   @Test
   void forecast_intervalBoundsWithoutFloatNoise() {
-    Result result = run(false, "forecast", "--model", model.toString(), "--steps", "2",
+    CliResult result = run(false, "forecast", "--model", model.toString(), "--steps", "2",
         "--interval", "0.8", daily.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> out = result.outLines();
@@ -195,7 +181,7 @@ class FirstHourCliTest {
 
   @Test
   void predict_frequencyOption() {
-    Result result = run(false, "predict", "--model", model.toString(), "--frequency", "P7D",
+    CliResult result = run(false, "predict", "--model", model.toString(), "--frequency", "P7D",
         daily.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.outLines().get(1)).startsWith("1,2020-03-07,");
@@ -204,7 +190,7 @@ class FirstHourCliTest {
   @Test
   void forecast_chartWithDates() throws IOException {
     Path png = shared.resolve("out/forecast.png");
-    Result result = run(false, "forecast", "--model", model.toString(), "--steps", "5",
+    CliResult result = run(false, "forecast", "--model", model.toString(), "--steps", "5",
         "--chart", png.toString(), daily.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(png).isRegularFile();
@@ -212,7 +198,7 @@ class FirstHourCliTest {
 
   @Test
   void backtest_datesAndTheVerdict() {
-    Result result = run(false, with(TINY, "backtest", daily.toString(), "-q", "--column",
+    CliResult result = run(false, with(TINY, "backtest", daily.toString(), "-q", "--column",
         "Close", "--date-column", "Date"));
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.outLines().get(1)).endsWith(
@@ -222,7 +208,7 @@ class FirstHourCliTest {
 
   @Test
   void wrongCaseColumn_isAUsageErrorWithASuggestion() {
-    Result result = run(false, "fit", daily.toString(), "--column", "close");
+    CliResult result = run(false, "fit", daily.toString(), "--column", "close");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().lines().findFirst().orElseThrow()).isEqualTo(
         "error: invalid value for option '--column': daily.csv has no column 'close'; did you "
@@ -232,7 +218,7 @@ class FirstHourCliTest {
 
   @Test
   void wrongDateColumn_isAUsageError() {
-    Result result = run(false, "backtest", daily.toString(), "--date-column", "day");
+    CliResult result = run(false, "backtest", daily.toString(), "--date-column", "day");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).startsWith("error: invalid value for option '--date-column': "
         + "daily.csv has no column 'day'; its columns are [Date, Close, Volume]");
@@ -241,7 +227,7 @@ class FirstHourCliTest {
   @Test
   void binaryFile_oneLineWithoutItsBytes() throws IOException {
     Path binary = Files.write(shared.resolve("model.csv"), Files.readAllBytes(model));
-    Result result = run(false, "fit", binary.toString());
+    CliResult result = run(false, "fit", binary.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).isEqualTo("error: model.csv is not a text file (it holds binary "
         + "data, as a zip file, a spreadsheet or a saved model does); expected a CSV file with a "

@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.TestSeries;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,31 +31,14 @@ class ForecastCliTest {
   @TempDir Path folder;
   private static Path csv;
   private static Path model;
-  private static Result fit;
+  private static CliResult fit;
 
-  /** What one run printed and returned. */
-  record Result(int exitCode, String out, String err) {
-    List<String> outLines() {
-      return out.lines().collect(Collectors.toList());
-    }
-
-    List<String> errLines() {
-      return err.lines().collect(Collectors.toList());
-    }
+  private static CliResult run(String... args) {
+    return CliResult.run("", args);
   }
 
-  private static Result run(String... args) {
-    return runWithInput("", args);
-  }
-
-  private static Result runWithInput(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = ForecastCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), in, args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static CliResult runWithInput(String stdin, String... args) {
+    return CliResult.run(stdin, args);
   }
 
   private static String[] args(String[] first, String... more) {
@@ -83,7 +62,7 @@ class ForecastCliTest {
 
   @Test
   void help_listsEveryCommand() {
-    Result result = run("--help");
+    CliResult result = run("--help");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("Usage: series-forecaster [-hV] COMMAND")
         .contains("fit", "predict", "forecast", "backtest");
@@ -93,7 +72,7 @@ class ForecastCliTest {
   @Test
   void help_ofEachCommand() {
     for (String command : new String[] {"fit", "predict", "forecast", "backtest"}) {
-      Result result = run(command, "--help");
+      CliResult result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command)
           .startsWith("Usage: series-forecaster " + command + " ");
@@ -105,14 +84,14 @@ class ForecastCliTest {
 
   @Test
   void version_namesTheLibrary() {
-    Result result = run("--version");
+    CliResult result = run("--version");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("series-forecaster ").contains("DL4J 1.0.0-M2.1");
   }
 
   @Test
   void noCommand_isAUsageError() {
-    Result result = run();
+    CliResult result = run();
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).containsExactly(
         "error: missing command: choose fit, predict, forecast or backtest",
@@ -121,7 +100,7 @@ class ForecastCliTest {
 
   @Test
   void unknownOption_isAUsageError() {
-    Result result = run("fit", csv.toString(), "--bogus");
+    CliResult result = run("fit", csv.toString(), "--bogus");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).first().isEqualTo("error: Unknown option: '--bogus'");
     assertThat(result.errLines()).last()
@@ -131,7 +110,7 @@ class ForecastCliTest {
 
   @Test
   void invalidSetting_isAUsageErrorWithTheLibraryMessage() {
-    Result result = run("fit", csv.toString(), "--window", "0");
+    CliResult result = run("fit", csv.toString(), "--window", "0");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).first().isEqualTo(
         "error: invalid value for option '--window': window must be >= 1, was 0");
@@ -139,7 +118,7 @@ class ForecastCliTest {
 
   @Test
   void invalidCombination_isAUsageError() {
-    Result result = run("backtest", csv.toString(), "--transform", "seasonal_differences");
+    CliResult result = run("backtest", csv.toString(), "--transform", "seasonal_differences");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).first().isEqualTo("error: transform SEASONAL_DIFFERENCES "
         + "needs a season; set season(...) to the cycle length");
@@ -147,7 +126,7 @@ class ForecastCliTest {
 
   @Test
   void notANumber_isAUsageError() {
-    Result result = run("forecast", "--model", model.toString(), "--steps", "three");
+    CliResult result = run("forecast", "--model", model.toString(), "--steps", "three");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).first()
         .isEqualTo("error: Invalid value for option '--steps': 'three' is not an int");
@@ -155,7 +134,7 @@ class ForecastCliTest {
 
   @Test
   void chartSizeOutOfRange_isAUsageError() {
-    Result result = run("fit", csv.toString(), "--chart", "x.png", "--chart-width", "0");
+    CliResult result = run("fit", csv.toString(), "--chart", "x.png", "--chart-width", "0");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).first().isEqualTo(
         "error: invalid value for option '--chart-width': must be between 1 and 10000 pixels, "
@@ -165,7 +144,7 @@ class ForecastCliTest {
   @Test
   void missingCsv_failsWithOneLineAndNoStackTrace() {
     Path missing = folder.resolve("missing.csv");
-    Result result = run("fit", missing.toString());
+    CliResult result = run("fit", missing.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).isEqualTo("error: " + missing + ": no such file"
         + System.lineSeparator());
@@ -175,7 +154,7 @@ class ForecastCliTest {
   @Test
   void missingModel_failsWithOneLine() {
     Path missing = folder.resolve("missing.zip");
-    Result result = runWithInput("1\n2\n", "forecast", "--model", missing.toString());
+    CliResult result = runWithInput("1\n2\n", "forecast", "--model", missing.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).containsExactly("error: " + missing + ": no such model file");
   }
@@ -183,7 +162,7 @@ class ForecastCliTest {
   @Test
   void verbose_addsTheStackTrace() {
     Path missing = folder.resolve("missing.csv");
-    Result result = run("fit", missing.toString(), "--verbose");
+    CliResult result = run("fit", missing.toString(), "--verbose");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).first().isEqualTo("error: " + missing + ": no such file");
     assertThat(result.err()).contains("java.nio.file.NoSuchFileException", "\tat ");
@@ -216,7 +195,7 @@ class ForecastCliTest {
   @Test
   void fit_quietAndChart() throws IOException {
     Path png = folder.resolve("charts/fit.png");
-    Result result = run(args(new String[] {"fit", csv.toString(), "-q", "--chart", png.toString(),
+    CliResult result = run(args(new String[] {"fit", csv.toString(), "-q", "--chart", png.toString(),
         "--chart-width", "400", "--chart-height", "300", "--chart-steps", "5"}, TINY));
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).doesNotContain("epoch");
@@ -228,7 +207,7 @@ class ForecastCliTest {
 
   @Test
   void fit_seasonAddsTheSeasonalNaiveRow() {
-    Result result = run(args(new String[] {"fit", csv.toString(), "-q", "--season", "6"}, TINY));
+    CliResult result = run(args(new String[] {"fit", csv.toString(), "-q", "--season", "6"}, TINY));
     assertThat(result.exitCode()).as(result.err()).isZero();
     // with a season, AUTO keeps whichever of its three transforms validates best
     assertThat(result.outLines()).first().asString().matches(
@@ -240,7 +219,7 @@ class ForecastCliTest {
 
   @Test
   void forecast_stdinNumbers() throws IOException {
-    Result result = runWithInput(lines(SERIES), "forecast", "--model", model.toString(),
+    CliResult result = runWithInput(lines(SERIES), "forecast", "--model", model.toString(),
         "--steps", "3");
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> out = result.outLines();
@@ -258,7 +237,7 @@ class ForecastCliTest {
 
   @Test
   void forecast_csvFileUsesTheModelsColumn() throws IOException {
-    Result result = run("forecast", "--model", model.toString(), "--steps", "2", csv.toString());
+    CliResult result = run("forecast", "--model", model.toString(), "--steps", "2", csv.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     double[] expected = SeriesForecaster.load(model).forecast(SERIES, 2);
     assertThat(result.outLines()).containsExactly("step,forecast",
@@ -270,7 +249,7 @@ class ForecastCliTest {
   void predict_stdinCsvByColumnIndex() throws IOException {
     String text = "Date,Value\n" + Arrays.stream(SERIES)
         .mapToObj(v -> "2020-01-01," + v + "\n").collect(Collectors.joining());
-    Result result = runWithInput(text, "predict", "--model", model.toString(), "--column", "1");
+    CliResult result = runWithInput(text, "predict", "--model", model.toString(), "--column", "1");
     assertThat(result.exitCode()).as(result.err()).isZero();
     double expected = SeriesForecaster.load(model).predict(SERIES);
     assertThat(result.outLines())
@@ -279,7 +258,7 @@ class ForecastCliTest {
 
   @Test
   void forecast_stdinWithAWord() {
-    Result result = runWithInput("1.5\nabc\n", "forecast", "--model", model.toString());
+    CliResult result = runWithInput("1.5\nabc\n", "forecast", "--model", model.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).containsExactly("error: stdin line 2: 'abc' is not a number; "
         + "give one number per line, or a CSV file with a header row");
@@ -287,7 +266,7 @@ class ForecastCliTest {
 
   @Test
   void forecast_historyTooShort() {
-    Result result = runWithInput("1\n2\n", "forecast", "--model", model.toString());
+    CliResult result = runWithInput("1\n2\n", "forecast", "--model", model.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).containsExactly("error: series has 2 values but window=4 with "
         + "transform AUTO needs at least 5; pass a longer history");
@@ -295,7 +274,7 @@ class ForecastCliTest {
 
   @Test
   void forecast_stepsZero() {
-    Result result = runWithInput(lines(SERIES), "forecast", "--model", model.toString(),
+    CliResult result = runWithInput(lines(SERIES), "forecast", "--model", model.toString(),
         "--steps", "0");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).first()
@@ -305,7 +284,7 @@ class ForecastCliTest {
   @Test
   void backtest_printsLstmNaiveAndSeasonalNaive() {
     Path png = folder.resolve("backtest.png");
-    Result result = run(args(new String[] {"backtest", csv.toString(), "--season", "6",
+    CliResult result = run(args(new String[] {"backtest", csv.toString(), "--season", "6",
         "--chart", png.toString()}, TINY));
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> out = result.outLines();
@@ -329,7 +308,7 @@ class ForecastCliTest {
 
   @Test
   void backtest_horizonStrideAndRefit() {
-    Result result = run(args(new String[] {"backtest", csv.toString(), "-q", "--horizon", "3",
+    CliResult result = run(args(new String[] {"backtest", csv.toString(), "-q", "--horizon", "3",
         "--stride", "3", "--refit-every", "2"}, TINY));
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> out = result.outLines();
@@ -343,7 +322,7 @@ class ForecastCliTest {
 
   @Test
   void backtest_chartNeedsStrideOne() {
-    Result result = run(args(new String[] {"backtest", csv.toString(), "-q", "--stride", "2",
+    CliResult result = run(args(new String[] {"backtest", csv.toString(), "-q", "--stride", "2",
         "--chart", folder.resolve("b.png").toString()}, TINY));
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--chart draws one forecast per value and needs --stride 1, "
@@ -352,7 +331,7 @@ class ForecastCliTest {
 
   @Test
   void backtest_trainingPartTooShort() {
-    Result result = run("backtest", csv.toString(), "--window", "30", "-q");
+    CliResult result = run("backtest", csv.toString(), "--window", "30", "-q");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).containsExactly("error: fold fitted on the first 42 values: "
         + "array has 42 values, 29 of them for training after holding out 13 for validation, but "

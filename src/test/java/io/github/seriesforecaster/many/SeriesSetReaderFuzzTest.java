@@ -3,6 +3,7 @@ package io.github.seriesforecaster.many;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seriesforecaster.MissingValues;
+import io.github.seriesforecaster.RandomCsv;
 import io.github.seriesforecaster.SeriesFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,6 @@ class SeriesSetReaderFuzzTest {
       "2020-01-31", "2020-01-31T09:00", "2020-02-30", "31/01/2020", "1", "2", "2.5", "-1", "",
       "NA", "x", "2020-01-31T09:00:00Z", "1e400", "99999999999999999999"};
   private static final String[] IDS = {"a", "b", "c", "\"d\"", "", " ", "NA", "\"e,f\"", "é"};
-  private static final String[] SEPARATORS = {",", ",", ",", ";", "\t", ",,", ""};
-  private static final String[] LINE_ENDS = {"\n", "\n", "\r\n", "\r", "\n\n"};
   /** Problems of the file as a whole, which no single line shows. */
   private static final List<String> FILE_LEVEL = List.of(" is empty; expected a header row",
       " has no header row", " has a header but no data rows", " has no column '");
@@ -133,12 +132,7 @@ class SeriesSetReaderFuzzTest {
   }
 
   private static String randomLong(Random random) {
-    StringBuilder text = new StringBuilder();
-    if (random.nextInt(10) == 0) {
-      text.append('\uFEFF');
-    }
-    String separator = SEPARATORS[random.nextInt(SEPARATORS.length)];
-    String lineEnd = LINE_ENDS[random.nextInt(LINE_ENDS.length)];
+    RandomCsv csv = RandomCsv.start(random);
     List<String> header = new ArrayList<>(List.of("id", "t", "v"));
     if (random.nextInt(4) == 0) {
       header.add(random.nextInt(header.size() + 1), "extra");
@@ -149,59 +143,53 @@ class SeriesSetReaderFuzzTest {
     if (random.nextInt(20) == 0) {
       header.set(random.nextInt(header.size()), header.get(0)); // a repeated header name
     }
-    text.append(String.join(separator, header)).append(lineEnd);
+    csv.line(header);
     int rows = random.nextInt(40);
     for (int r = 0; r < rows; r++) {
-      int fields = random.nextInt(20) == 0 ? random.nextInt(header.size() + 2) : header.size();
+      int fields = RandomCsv.rowLength(random, header.size(), 20, 2);
       List<String> cells = new ArrayList<>();
       for (int c = 0; c < fields; c++) {
         String column = c < header.size() ? header.get(c) : "";
         cells.add(switch (column) {
-          case "id" -> random.nextInt(6) == 0 ? IDS[random.nextInt(IDS.length)]
+          case "id" -> random.nextInt(6) == 0 ? RandomCsv.pick(random, IDS)
               : String.valueOf((char) ('a' + random.nextInt(3)));
-          case "t" -> random.nextInt(3) == 0 ? TIMES[random.nextInt(TIMES.length)]
+          case "t" -> random.nextInt(3) == 0 ? RandomCsv.pick(random, TIMES)
               : String.valueOf(2 * r + random.nextInt(2));
           default -> cell(random);
         });
       }
-      text.append(String.join(separator, cells)).append(lineEnd);
+      csv.line(cells);
     }
-    return garble(text, random);
+    return garble(csv.text(), random);
   }
 
   private static String randomWide(Random random) {
-    StringBuilder text = new StringBuilder();
-    if (random.nextInt(10) == 0) {
-      text.append('\uFEFF');
-    }
-    String separator = SEPARATORS[random.nextInt(SEPARATORS.length)];
-    String lineEnd = LINE_ENDS[random.nextInt(LINE_ENDS.length)];
+    RandomCsv csv = RandomCsv.start(random);
     int columns = 2 + random.nextInt(11);
     List<String> header = new ArrayList<>();
     for (int c = 0; c < columns; c++) {
       header.add(random.nextInt(30) == 0 ? "" : "V" + (c + 1));
     }
-    text.append(String.join(separator, header)).append(lineEnd);
+    csv.line(header);
     int rows = random.nextInt(12);
     for (int r = 0; r < rows; r++) {
-      int fields = random.nextInt(10) == 0 ? random.nextInt(columns + 3) : columns;
+      int fields = RandomCsv.rowLength(random, columns, 10, 3);
       int padding = random.nextInt(3) == 0 ? random.nextInt(columns / 2 + 1) : 0;
       List<String> cells = new ArrayList<>();
       for (int c = 0; c < fields; c++) {
         if (c == 0) {
-          cells.add(random.nextInt(8) == 0 ? IDS[random.nextInt(IDS.length)] : "S" + r);
+          cells.add(random.nextInt(8) == 0 ? RandomCsv.pick(random, IDS) : "S" + r);
         } else {
           cells.add(c >= fields - padding ? "" : cell(random));
         }
       }
-      text.append(String.join(separator, cells)).append(lineEnd);
+      csv.line(cells);
     }
-    return garble(text, random);
+    return garble(csv.text(), random);
   }
 
   private static String cell(Random random) {
-    return random.nextInt(12) == 0 ? CELLS[random.nextInt(CELLS.length)]
-        : String.valueOf(Math.round(random.nextGaussian() * 1000) / 10.0);
+    return RandomCsv.cell(random, 12, CELLS);
   }
 
   /** Now and then inserts a stray quote, delimiter, line break or control character. */

@@ -8,6 +8,7 @@ import io.github.seriesforecaster.SeriesFormatException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,20 @@ class SeriesSetReaderTest {
 
   private static SeriesSetReader reader() {
     return SeriesSetReader.builder().build();
+  }
+
+  /** Writes the content to the named file; reading it in wide format must throw. */
+  private AbstractThrowableAssert<?, ? extends Throwable> readWideFails(SeriesSetReader reader,
+      String name, String content) throws Exception {
+    Path csv = file(name, content);
+    return assertThatThrownBy(() -> reader.readWide(csv));
+  }
+
+  /** Writes the content to the named file; reading it in long format must throw. */
+  private AbstractThrowableAssert<?, ? extends Throwable> readLongFails(SeriesSetReader reader,
+      String name, String content) throws Exception {
+    Path csv = file(name, content);
+    return assertThatThrownBy(() -> reader.readLong(csv));
   }
 
   @Test
@@ -44,8 +59,7 @@ class SeriesSetReaderTest {
 
   @Test
   void readWide_duplicateId() throws Exception {
-    Path csv = file("w.csv", "id,a,b\nH1,1,2\nH2,3,4\nH1,5,6\n");
-    assertThatThrownBy(() -> reader().readWide(csv))
+    readWideFails(reader(), "w.csv", "id,a,b\nH1,1,2\nH2,3,4\nH1,5,6\n")
         .isInstanceOf(SeriesFormatException.class)
         .hasMessage("w.csv line 4: series 'H1' appears again (first on line 2); each series "
             + "takes one row in wide format");
@@ -53,24 +67,20 @@ class SeriesSetReaderTest {
 
   @Test
   void readWide_nonNumericCell() throws Exception {
-    Path csv = file("w.csv", "id,a,b,c\nH1,1,2,3\nH2,3,x4,5\n");
-    assertThatThrownBy(() -> reader().readWide(csv))
+    readWideFails(reader(), "w.csv", "id,a,b,c\nH1,1,2,3\nH2,3,x4,5\n")
         .isInstanceOf(SeriesFormatException.class)
         .hasMessage("w.csv line 3: series 'H2' column 'b' is 'x4', expected a number");
   }
 
   @Test
   void readWide_rowWithoutValuesAndMissingPolicyFail() throws Exception {
-    Path empty = file("e.csv", "id,a,b\nH1,1,2\nH2,,\n");
-    assertThatThrownBy(() -> reader().readWide(empty))
+    readWideFails(reader(), "e.csv", "id,a,b\nH1,1,2\nH2,,\n")
         .hasMessage("e.csv line 3: series 'H2' has no values");
-    Path gap = file("g.csv", "id,a,b,c\nH1,1,,3\n");
-    assertThatThrownBy(() -> SeriesSetReader.builder().missingValues(MissingValues.FAIL).build()
-        .readWide(gap))
+    readWideFails(SeriesSetReader.builder().missingValues(MissingValues.FAIL).build(), "g.csv",
+        "id,a,b,c\nH1,1,,3\n")
         .hasMessage("g.csv line 2: series 'H1' column 'b' is empty or NA, and missing values are "
             + "set to FAIL");
-    Path noId = file("n.csv", "id,a\n,1\n");
-    assertThatThrownBy(() -> reader().readWide(noId))
+    readWideFails(reader(), "n.csv", "id,a\n,1\n")
         .hasMessage("n.csv line 2: the series id (column 'id') is empty");
   }
 
@@ -100,26 +110,23 @@ class SeriesSetReaderTest {
 
   @Test
   void readLong_errorsNameLineAndSeries() throws Exception {
-    Path twice = file("d.csv", "id,t,v\na,1,5\nb,1,6\na,1,7\n");
-    assertThatThrownBy(() -> SeriesSetReader.builder().timeColumn("t").build().readLong(twice))
+    readLongFails(SeriesSetReader.builder().timeColumn("t").build(), "d.csv",
+        "id,t,v\na,1,5\nb,1,6\na,1,7\n")
         .isInstanceOf(SeriesFormatException.class)
         .hasMessage("d.csv line 4: series 'a' has time 1.0 again (also on line 2); each time may "
             + "appear once per series");
-    Path text = file("x.csv", "id,v\na,5\na,five\n");
-    assertThatThrownBy(() -> reader().readLong(text))
+    readLongFails(reader(), "x.csv", "id,v\na,5\na,five\n")
         .hasMessage("x.csv line 3: series 'a' column 'v' is 'five', expected a number");
-    Path fields = file("f.csv", "id,v\na,5,6\n");
-    assertThatThrownBy(() -> reader().readLong(fields))
+    readLongFails(reader(), "f.csv", "id,v\na,5,6\n")
         .hasMessage("f.csv line 2: has 3 fields but the header has 2; check the delimiter ',' "
             + "and quoting");
-    assertThatThrownBy(() -> SeriesSetReader.builder().idColumn("store").build().readLong(fields))
+    readLongFails(SeriesSetReader.builder().idColumn("store").build(), "f.csv", "id,v\na,5,6\n")
         .hasMessage("f.csv has no column 'store'; its columns are [id, v]");
-    Path badTime = file("b.csv", "id,t,v\na,yesterday,5\n");
-    assertThatThrownBy(() -> SeriesSetReader.builder().timeColumn("t").build().readLong(badTime))
+    readLongFails(SeriesSetReader.builder().timeColumn("t").build(), "b.csv",
+        "id,t,v\na,yesterday,5\n")
         .hasMessage("b.csv line 2: series 'a' column 't' is 'yesterday', expected a number or "
             + "an ISO date/time");
-    Path allMissing = file("m.csv", "id,v\na,1\nb,NA\n");
-    assertThatThrownBy(() -> reader().readLong(allMissing))
+    readLongFails(reader(), "m.csv", "id,v\na,1\nb,NA\n")
         .hasMessage("m.csv line 3: series 'b' has no values, only missing cells");
   }
 
@@ -127,11 +134,9 @@ class SeriesSetReaderTest {
   void read_fileProblems() throws Exception {
     assertThatThrownBy(() -> reader().readWide(folder.resolve("none.csv")))
         .isInstanceOf(NoSuchFileException.class);
-    Path empty = file("empty.csv", "");
-    assertThatThrownBy(() -> reader().readLong(empty))
+    readLongFails(reader(), "empty.csv", "")
         .hasMessage("empty.csv is empty; expected a header row and data rows");
-    Path header = file("h.csv", "id,v\n");
-    assertThatThrownBy(() -> reader().readLong(header))
+    readLongFails(reader(), "h.csv", "id,v\n")
         .hasMessage("h.csv has a header but no data rows");
     assertThatThrownBy(() -> SeriesSetReader.builder().idColumn(" "))
         .hasMessage("idColumn must not be blank, was ' '");

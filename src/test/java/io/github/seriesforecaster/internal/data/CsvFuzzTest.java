@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.seriesforecaster.ForecasterException;
 import io.github.seriesforecaster.MissingValues;
+import io.github.seriesforecaster.RandomCsv;
 import io.github.seriesforecaster.SeriesForecaster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +25,6 @@ class CsvFuzzTest {
   private static final String[] CELLS = {
       "1", "2.5", "-3e2", "NA", "", "NaN", "abc", "\"4\"", "\"5,5\"", "1e400", "Infinity", "0x10",
       "1d", "\"", "''", " 7 ", "8;9", "\uFEFF1", "null", "1,5", "+.5", "-0", "9999999999999999999"};
-  private static final String[] SEPARATORS = {",", ",", ",", ";", "\t", ",,", ""};
-  private static final String[] LINE_ENDS = {"\n", "\n", "\r\n", "\r", "\n\n"};
 
   @TempDir Path folder;
 
@@ -84,29 +85,23 @@ class CsvFuzzTest {
   }
 
   private static String randomCsv(Random random) {
-    StringBuilder text = new StringBuilder();
-    if (random.nextInt(10) == 0) {
-      text.append('\uFEFF');
-    }
-    String separator = SEPARATORS[random.nextInt(SEPARATORS.length)];
-    String lineEnd = LINE_ENDS[random.nextInt(LINE_ENDS.length)];
+    RandomCsv csv = RandomCsv.start(random);
     int columns = 1 + random.nextInt(3);
     int valueColumn = random.nextInt(columns);
+    List<String> header = new ArrayList<>();
     for (int c = 0; c < columns; c++) {
-      text.append(c == valueColumn ? "v" : "c" + c).append(c < columns - 1 ? separator : "");
+      header.add(c == valueColumn ? "v" : "c" + c);
     }
-    text.append(lineEnd);
+    csv.line(header);
     int rows = random.nextInt(40);
     for (int r = 0; r < rows; r++) {
-      int fields = random.nextInt(20) == 0 ? random.nextInt(columns + 2) : columns;
+      int fields = RandomCsv.rowLength(random, columns, 20, 2);
+      List<String> cells = new ArrayList<>();
       for (int c = 0; c < fields; c++) {
-        String cell = random.nextInt(4) == 0
-            ? CELLS[random.nextInt(CELLS.length)]
-            : String.valueOf(Math.round(random.nextGaussian() * 1000) / 10.0);
-        text.append(cell).append(c < fields - 1 ? separator : "");
+        cells.add(RandomCsv.cell(random, 4, CELLS));
       }
-      text.append(lineEnd);
+      csv.line(cells);
     }
-    return text.toString();
+    return csv.text().toString();
   }
 }

@@ -39,57 +39,39 @@ class AtomicFileTest {
 
   @Test
   void save_fullFileSystem() throws Exception {
-    Path mount = mountTmpfs("size=64k");
-    try {
-      Path model = mount.resolve("model.zip");
-      forecaster.save(model);
+    onTmpfsWithModel("size=64k", (mount, model) -> {
       fill(mount.resolve("filler"));
 
-      assertThatThrownBy(() -> forecaster.save(model))
-          .isInstanceOf(IOException.class)
-          .hasMessage("cannot write " + model + " (No space left on device); the existing file "
-              + "is unchanged");
+      assertSaveFails(model, "cannot write " + model + " (No space left on device); the existing "
+          + "file is unchanged");
       Path other = mount.resolve("other.zip");
-      assertThatThrownBy(() -> forecaster.save(other))
-          .isInstanceOf(IOException.class)
-          .hasMessage("cannot write " + other + " (No space left on device); no file was written");
+      assertSaveFails(other, "cannot write " + other + " (No space left on device); no file was "
+          + "written");
       assertThat(names(mount)).containsExactlyInAnyOrder("model.zip", "filler");
-      assertThat(SeriesForecaster.load(model).predict(series)).isEqualTo(expected);
-    } finally {
-      unmount(mount);
-    }
+      assertLoadsAsBefore(model);
+    });
   }
 
   @Test
   void save_readOnlyFolder() throws Exception {
-    Path mount = mountTmpfs("size=1m");
-    try {
-      Path model = mount.resolve("model.zip");
-      forecaster.save(model);
+    onTmpfsWithModel("size=1m", (mount, model) -> {
       run("mount", "-o", "remount,ro", mount.toString());
 
-      assertThatThrownBy(() -> forecaster.save(model))
-          .isInstanceOf(IOException.class)
-          .hasMessage("cannot write " + model + " (Read-only file system); the existing file is "
-              + "unchanged");
+      assertSaveFails(model, "cannot write " + model + " (Read-only file system); the existing "
+          + "file is unchanged");
       Path nested = mount.resolve("sub").resolve("model.zip");
-      assertThatThrownBy(() -> forecaster.save(nested))
-          .isInstanceOf(IOException.class)
-          .hasMessage("cannot write " + nested + " (Read-only file system); no file was written");
+      assertSaveFails(nested, "cannot write " + nested + " (Read-only file system); no file was "
+          + "written");
       assertThat(names(mount)).containsExactly("model.zip");
-      assertThat(SeriesForecaster.load(model).predict(series)).isEqualTo(expected);
-    } finally {
-      unmount(mount);
-    }
+      assertLoadsAsBefore(model);
+    });
   }
 
   @Test
   void save_targetIsADirectory() throws IOException {
     Path directory = Files.createDirectory(folder.resolve("model.zip"));
     Files.writeString(directory.resolve("inside.txt"), "kept");
-    assertThatThrownBy(() -> forecaster.save(directory))
-        .isInstanceOf(IOException.class)
-        .hasMessage(directory + " is a directory; expected a model file path");
+    assertSaveFails(directory, directory + " is a directory; expected a model file path");
     assertThat(names(folder)).containsExactly("model.zip");
     assertThat(names(directory)).containsExactly("inside.txt");
   }
@@ -99,15 +81,11 @@ class AtomicFileTest {
     Path model = folder.resolve("model.zip");
     forecaster.save(model);
     Path inside = model.resolve("copy.zip");
-    assertThatThrownBy(() -> forecaster.save(inside))
-        .isInstanceOf(IOException.class)
-        .hasMessage("cannot write " + inside + ": " + model + " is a file, not a folder");
+    assertSaveFails(inside, "cannot write " + inside + ": " + model + " is a file, not a folder");
     Path deeper = model.resolve("sub").resolve("copy.zip");
-    assertThatThrownBy(() -> forecaster.save(deeper))
-        .isInstanceOf(IOException.class)
-        .hasMessage("cannot write " + deeper + ": " + model + " is a file, not a folder");
+    assertSaveFails(deeper, "cannot write " + deeper + ": " + model + " is a file, not a folder");
     assertThat(names(folder)).containsExactly("model.zip");
-    assertThat(SeriesForecaster.load(model).predict(series)).isEqualTo(expected);
+    assertLoadsAsBefore(model);
   }
 
   @Test
@@ -124,6 +102,33 @@ class AtomicFileTest {
     })).isInstanceOf(IllegalStateException.class);
     assertThat(names(folder)).containsExactly("data.bin");
     assertThat(Files.readString(target)).isEqualTo("old");
+  }
+
+  private void assertSaveFails(Path target, String message) {
+    assertThatThrownBy(() -> forecaster.save(target))
+        .isInstanceOf(IOException.class)
+        .hasMessage(message);
+  }
+
+  private void assertLoadsAsBefore(Path model) throws IOException {
+    assertThat(SeriesForecaster.load(model).predict(series)).isEqualTo(expected);
+  }
+
+  /** A check on a tmpfs that holds the golden model as model.zip. */
+  private interface MountedCheck {
+    void check(Path mount, Path model) throws Exception;
+  }
+
+  /** Mounts a tmpfs (or skips), saves the model to model.zip in it, runs the check, unmounts. */
+  private void onTmpfsWithModel(String options, MountedCheck check) throws Exception {
+    Path mount = mountTmpfs(options);
+    try {
+      Path model = mount.resolve("model.zip");
+      forecaster.save(model);
+      check.check(mount, model);
+    } finally {
+      unmount(mount);
+    }
   }
 
   /** Mounts a tmpfs in the test's folder, or skips the test (with the reason) where it cannot. */

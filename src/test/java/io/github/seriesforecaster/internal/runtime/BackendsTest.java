@@ -25,6 +25,20 @@ import org.nd4j.linalg.factory.Nd4jBackend;
 import org.slf4j.LoggerFactory;
 
 class BackendsTest {
+  /** The middle of the message for unsupported GPUs, whatever GPUs it names. */
+  private static final String CUDA_BUILD = "the ND4J 1.0.0-M2.1 CUDA build has kernels only for"
+      + " 3.7, 5.0, 5.2, 6.0, 6.1, 7.0, 7.5, 8.0, 8.6 and no PTX, so it runs only on 3.7 and 5.x"
+      + " to 8.x; use the CPU backend";
+
+  /** GPUs 0, 1, ... with the given names and compute capabilities (major, minor). */
+  private static List<GpuDevice> gpus(Object... nameMajorMinor) {
+    List<GpuDevice> devices = new ArrayList<>();
+    for (int i = 0; i < nameMajorMinor.length; i += 3) {
+      devices.add(new GpuDevice(i / 3, (String) nameMajorMinor[i], (Integer) nameMajorMinor[i + 1],
+          (Integer) nameMajorMinor[i + 2]));
+    }
+    return devices;
+  }
 
   /** Shaped like CudaExecutioner.getEnvironmentInformation() in ND4J 1.0.0-M2.1. */
   private static Properties cudaEnvironment(Object... nameMajorMinor) {
@@ -130,39 +144,28 @@ class BackendsTest {
 
   @Test
   void unsupportedDevicesMessage_hopper() {
-    List<GpuDevice> devices = List.of(new GpuDevice(0, "NVIDIA H100", 9, 0));
+    List<GpuDevice> devices = gpus("NVIDIA H100", 9, 0);
 
     assertThat(Backends.unsupportedDevicesMessage(devices))
-        .hasValue(
-            "GPU 0 'NVIDIA H100' has compute capability 9.0; the ND4J 1.0.0-M2.1 CUDA build has"
-                + " kernels only for 3.7, 5.0, 5.2, 6.0, 6.1, 7.0, 7.5, 8.0, 8.6 and no PTX, so it"
-                + " runs only on 3.7 and 5.x to 8.x; use the CPU backend (see docs/backends.md)");
+        .hasValue("GPU 0 'NVIDIA H100' has compute capability 9.0; " + CUDA_BUILD
+            + " (see docs/backends.md)");
   }
 
   @Test
   void unsupportedDevicesMessage_supportedNextToUnsupported() {
     List<GpuDevice> devices =
-        List.of(
-            new GpuDevice(0, "NVIDIA GeForce RTX 4090", 8, 9),
-            new GpuDevice(1, "Tesla K40m", 3, 5),
-            new GpuDevice(2, "NVIDIA H100 PCIe", 9, 0));
+        gpus("NVIDIA GeForce RTX 4090", 8, 9, "Tesla K40m", 3, 5, "NVIDIA H100 PCIe", 9, 0);
 
     assertThat(Backends.unsupportedDevicesMessage(devices))
-        .hasValue(
-            "GPU 1 'Tesla K40m' has compute capability 3.5, GPU 2 'NVIDIA H100 PCIe' has compute"
-                + " capability 9.0; the ND4J 1.0.0-M2.1 CUDA build has kernels only for 3.7, 5.0,"
-                + " 5.2, 6.0, 6.1, 7.0, 7.5, 8.0, 8.6 and no PTX, so it runs only on 3.7 and 5.x to"
-                + " 8.x; use the CPU backend or hide the unsupported GPUs with CUDA_VISIBLE_DEVICES"
-                + " (see docs/backends.md)");
+        .hasValue("GPU 1 'Tesla K40m' has compute capability 3.5, GPU 2 'NVIDIA H100 PCIe' has"
+            + " compute capability 9.0; " + CUDA_BUILD + " or hide the unsupported GPUs with"
+            + " CUDA_VISIBLE_DEVICES (see docs/backends.md)");
   }
 
   @Test
   void unsupportedDevicesMessage_allSupported() {
     List<GpuDevice> devices =
-        List.of(
-            new GpuDevice(0, "Tesla V100-SXM2-16GB", 7, 0),
-            new GpuDevice(1, "Tesla T4", 7, 5),
-            new GpuDevice(2, "NVIDIA L4", 8, 9));
+        gpus("Tesla V100-SXM2-16GB", 7, 0, "Tesla T4", 7, 5, "NVIDIA L4", 8, 9);
 
     assertThat(Backends.unsupportedDevicesMessage(devices)).isEmpty();
     assertThat(Backends.unsupportedDevicesMessage(List.of())).isEmpty();
@@ -185,8 +188,7 @@ class BackendsTest {
 
   @Test
   void describeDevices_cuda() {
-    List<GpuDevice> devices =
-        List.of(new GpuDevice(0, "Tesla T4", 7, 5), new GpuDevice(1, "NVIDIA H100", 9, 0));
+    List<GpuDevice> devices = gpus("Tesla T4", 7, 5, "NVIDIA H100", 9, 0);
 
     assertThat(Backends.describeDevices(devices))
         .isEqualTo(
