@@ -7,6 +7,7 @@ import io.github.seriesforecaster.internal.io.ForecasterArchive;
 import io.github.seriesforecaster.internal.io.JsonLimits;
 import io.github.seriesforecaster.internal.io.LibraryVersion;
 import io.github.seriesforecaster.internal.io.NetworkEntries;
+import io.github.seriesforecaster.internal.model.LstmNetworkFactory;
 import io.github.seriesforecaster.many.GlobalConfig;
 import io.github.seriesforecaster.many.Normalization;
 import io.github.seriesforecaster.many.TrainingLoss;
@@ -231,10 +232,8 @@ public final class GlobalArchive {
     }
     if (!Backends.isCpu()) {
       // FastLstm runs on the CPU backend only; DL4J's LSTM has the same parameter layout
-      MultiLayerNetwork standard = new MultiLayerNetwork(
-          GlobalNetworks.configuration(config, config.seed(), false));
-      standard.init(network.params().dup(), false);
-      network = standard;
+      network = LstmNetworkFactory.withStandardLayers(network,
+          GlobalNetworks.stack(config, config.seed()));
     }
     return network;
   }
