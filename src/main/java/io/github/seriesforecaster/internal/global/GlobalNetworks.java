@@ -1,25 +1,18 @@
 package io.github.seriesforecaster.internal.global;
 
+import io.github.seriesforecaster.internal.model.LstmNetworkFactory;
+import io.github.seriesforecaster.internal.model.LstmNetworkFactory.LstmStack;
+import io.github.seriesforecaster.internal.runtime.Backends;
 import io.github.seriesforecaster.many.GlobalConfig;
 import io.github.seriesforecaster.many.TrainingLoss;
-import io.github.seriesforecaster.internal.runtime.Backends;
-import io.github.seriesforecaster.internal.model.lstm.FastLstm;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The global model's network: LSTM layers ({@code FastLstm} on the CPU backend, DL4J's
- * {@code LSTM} elsewhere; same weights) reading {@code valuesPerStep} values per time step, then an
- * identity {@code RnnOutputLayer} with {@code horizon} outputs, read at the last time step.
+ * The global model's network, built by {@link LstmNetworkFactory}: LSTM layers ({@code FastLstm}
+ * on the CPU backend, DL4J's {@code LSTM} elsewhere; same weights) reading {@code valuesPerStep}
+ * values per time step, then an identity {@code RnnOutputLayer} with {@code horizon} outputs, read
+ * at the last time step, learning with the configured loss.
  */
 final class GlobalNetworks {
   private GlobalNetworks() {}
@@ -27,48 +20,23 @@ final class GlobalNetworks {
   /**
    * @param config the settings
    * @param seed the weight seed of this ensemble member
-   * @return the DL4J configuration, input {@code [batch, valuesPerStep, steps]}, output
-   *     {@code [batch, horizon, steps]}
+   * @return what the network is made of
    */
-  static MultiLayerConfiguration configuration(GlobalConfig config, long seed) {
-    return configuration(config, seed, Backends.isCpu());
-  }
-
-  static MultiLayerConfiguration configuration(GlobalConfig config, long seed, boolean fast) {
-    var layers = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .dataType(DataType.FLOAT)
-        .weightInit(WeightInit.XAVIER)
-        .updater(new Adam(config.learningRate()))
-        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-        .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-        .list();
-    for (int i = 0; i < config.layers(); i++) {
-      int inputs = i == 0 ? config.valuesPerStep() : config.hidden();
-      layers.layer(fast
-          ? new FastLstm.Builder().nIn(inputs).nOut(config.hidden()).activation(Activation.TANH)
-              .build()
-          : new LSTM.Builder().nIn(inputs).nOut(config.hidden()).activation(Activation.TANH)
-              .build());
-    }
+  static LstmStack stack(GlobalConfig config, long seed) {
     LossFunctions.LossFunction loss = config.loss() == TrainingLoss.MAE
         ? LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR : LossFunctions.LossFunction.MSE;
-    layers.layer(new RnnOutputLayer.Builder(loss)
-        .activation(Activation.IDENTITY)
-        .nIn(config.hidden())
-        .nOut(config.horizon())
-        .build());
-    return layers.build();
+    return new LstmStack(config.valuesPerStep(), config.hidden(), config.layers(),
+        config.horizon(), config.learningRate(), seed, loss);
   }
 
   /**
    * @param config the settings
    * @param seed the weight seed
-   * @return an initialised network
+   * @return an initialised network, input {@code [batch, valuesPerStep, steps]}, output
+   *     {@code [batch, horizon, steps]}
    */
   static MultiLayerNetwork create(GlobalConfig config, long seed) {
-    MultiLayerNetwork network = new MultiLayerNetwork(configuration(config, seed));
-    network.init();
-    return network;
+    return LstmNetworkFactory.create(
+        LstmNetworkFactory.configuration(stack(config, seed), Backends.isCpu()));
   }
 }

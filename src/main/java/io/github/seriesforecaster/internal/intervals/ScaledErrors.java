@@ -41,21 +41,25 @@ public final class ScaledErrors {
     }
     sortedByStep = new double[scoresByStep.length][];
     for (int h = 0; h < scoresByStep.length; h++) {
-      if (scoresByStep[h].length == 0) {
-        throw new IllegalArgumentException("step " + (h + 1) + " has no scores");
-      }
-      sortedByStep[h] = new double[scoresByStep[h].length];
-      for (int i = 0; i < scoresByStep[h].length; i++) {
-        double score = scoresByStep[h][i];
-        if (!(score >= 0) || !Double.isFinite(score)) {
-          throw new IllegalArgumentException("step " + (h + 1) + " score " + score
-              + " is not a finite non-negative number");
-        }
-        // float precision is plenty for widths and keeps the saved table short, as for the errors
-        sortedByStep[h][i] = (float) score;
-      }
-      Arrays.sort(sortedByStep[h]);
+      sortedByStep[h] = sortedScores(scoresByStep[h], h + 1);
     }
+  }
+
+  /**
+   * @return the scores of step {@code step} in float precision, which is plenty for widths and
+   *     keeps the saved table short (as for the errors), sorted
+   */
+  private static double[] sortedScores(double[] scores, int step) {
+    if (scores.length == 0) {
+      throw new IllegalArgumentException("step " + step + " has no scores");
+    }
+    return Arrays.stream(scores).map(score -> {
+      if (!(score >= 0) || !Double.isFinite(score)) {
+        throw new IllegalArgumentException("step " + step + " score " + score
+            + " is not a finite non-negative number");
+      }
+      return (float) score;
+    }).sorted().toArray();
   }
 
   /**

@@ -65,6 +65,19 @@ public final class ArchiveEntries {
   }
 
   /**
+   * @param name the source's name for messages
+   * @param required entries a complete file holds
+   * @throws ModelFormatException naming the first entry that is missing
+   */
+  public void require(String name, String... required) {
+    for (String entry : required) {
+      if (get(entry) == null) {
+        throw new ModelFormatException(name + " has no " + entry + "; the file is incomplete");
+      }
+    }
+  }
+
+  /**
    * @param in the zip's bytes; read to its end, not closed
    * @param name the source's name for messages
    * @param limits each entry's limit

@@ -14,13 +14,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
@@ -109,24 +107,14 @@ public final class ForecasterArchive {
   /**
    * @param source a file written by {@link #write}
    * @return the model it holds
-   * @throws NoSuchFileException if the file does not exist
+   * @throws java.nio.file.NoSuchFileException if the file does not exist
    * @throws IOException if it cannot be read
    * @throws ModelFormatException if it is not a complete model file of a supported version
    */
   public static FittedModel read(Path source) throws IOException {
-    String name = source.toString();
     Backends.checkOnce();
-    if (!Files.exists(source)) {
-      throw new NoSuchFileException(name, null, "no such model file");
-    }
-    if (Files.isDirectory(source)) {
-      throw new IOException(name + " is a directory; expected a model file");
-    }
-    if (Files.size(source) == 0) {
-      throw new ModelFormatException(name + " is empty; expected a model zip");
-    }
-    try (InputStream in = Files.newInputStream(source)) {
-      return read(in, name);
+    try (InputStream in = ModelFiles.open(source)) {
+      return read(in, source.toString());
     }
   }
 
@@ -159,12 +147,8 @@ public final class ForecasterArchive {
       JsonLimits.check(errorsBytes, name, ERRORS_JSON);
       errors = ErrorsJson.read(new String(errorsBytes, StandardCharsets.UTF_8), name);
     }
-    for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON,
-        ModelSerializer.COEFFICIENTS_BIN, ModelSerializer.NORMALIZER_BIN}) {
-      if (entries.get(required) == null) {
-        throw new ModelFormatException(name + " has no " + required + "; the file is incomplete");
-      }
-    }
+    entries.require(name, ModelSerializer.CONFIGURATION_JSON, ModelSerializer.COEFFICIENTS_BIN,
+        ModelSerializer.NORMALIZER_BIN);
     MultiLayerNetwork network;
     NormalizerMinMaxScaler normalizer;
     try {
@@ -177,9 +161,7 @@ public final class ForecasterArchive {
     } catch (ModelFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      // DL4J reports damaged entries as bare RuntimeExceptions or IOExceptions without the file name.
-      throw new ModelFormatException(name + ": the network or scaler cannot be read ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      throw ModelFiles.unreadable(name, "the network or scaler", e);
     }
     if (!Backends.isCpu()) {
       // FastLstm runs on the CPU backend only; its weights fit DL4J's LSTM unchanged
@@ -213,10 +195,9 @@ public final class ForecasterArchive {
   /** The network's shape must be the one the metadata's configuration describes. */
   private static void checkAgainstMetadata(NetworkEntries.Checked checked, ModelMetadata metadata,
       String name) {
-    var conf = checked.configuration();
-    int layers = conf.getConfs().size() - 1;
-    long hidden = ((FeedForwardLayer) conf.getConf(0).getLayer()).getNOut();
-    long outputs = ((FeedForwardLayer) conf.getConf(layers).getLayer()).getNOut();
+    int layers = checked.layers();
+    long hidden = checked.hidden();
+    long outputs = checked.outputs();
     var config = metadata.config();
     // an ensemble's members are merged side by side into one network ensemble() times as wide
     long units = (long) config.hidden() * config.ensemble();
@@ -228,16 +209,10 @@ public final class ForecasterArchive {
     }
   }
 
-  /**
-   * Each entry's size limit: a fixed ceiling for JSON, and for the coefficients the size of the
-   * parameters {@code configuration.json} declares (DL4J writes it first).
-   */
-  private static final class EntryLimits implements ArchiveEntries.Limits {
-    private final String name;
-    private NetworkEntries.Checked network;
-
+  /** Each entry's size limit: a fixed ceiling for JSON, the scaler's from its column count. */
+  private static final class EntryLimits extends NetworkEntryLimits {
     EntryLimits(String name) {
-      this.name = name;
+      super(name);
     }
 
     @Override
@@ -246,18 +221,9 @@ public final class ForecasterArchive {
         case METADATA_JSON, ERRORS_JSON, ModelSerializer.CONFIGURATION_JSON:
           return new ArchiveEntries.Limit(JSON_LIMIT, "the limit for JSON entries", true);
         case ModelSerializer.COEFFICIENTS_BIN:
-          if (before.get(ModelSerializer.CONFIGURATION_JSON) == null) {
-            // unusual order (a zip repacked by hand): the expansion ratio check still bounds it
-            return new ArchiveEntries.Limit(NetworkEntries.COEFFICIENTS_OVERHEAD
-                + NetworkEntries.MAXIMUM_PARAMETERS * Double.BYTES,
-                "the limit for coefficients before configuration.json", true);
-          }
-          NetworkEntries.Checked checked = network(before);
-          return new ArchiveEntries.Limit(checked.coefficientsLimit(),
-              "the size of the " + checked.parameters() + " parameters configuration.json "
-                  + "declares", true);
+          return coefficients(before);
         case ModelSerializer.NORMALIZER_BIN:
-          return before.get(ModelSerializer.CONFIGURATION_JSON) == null
+          return !configured(before)
               ? new ArchiveEntries.Limit(SCALER_LIMIT, "the limit for the scaler", true)
               : new ArchiveEntries.Limit(
                   Math.min(SCALER_LIMIT, 4096 + 16L * network(before).inputs()),
@@ -266,15 +232,6 @@ public final class ForecasterArchive {
           return new ArchiveEntries.Limit(JSON_LIMIT,
               "the limit for entries this release does not read", false);
       }
-    }
-
-    /** @return the checked configuration, read once */
-    NetworkEntries.Checked network(ArchiveEntries entries) {
-      if (network == null) {
-        network = NetworkEntries.configuration(
-            entries.get(ModelSerializer.CONFIGURATION_JSON), name);
-      }
-      return network;
     }
   }
 

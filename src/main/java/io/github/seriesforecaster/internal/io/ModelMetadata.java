@@ -5,14 +5,11 @@ import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.ModelFormatException;
 import io.github.seriesforecaster.TargetTransform;
 import io.github.seriesforecaster.internal.model.TrainingData;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
@@ -134,24 +131,15 @@ public record ModelMetadata(
    * @throws ModelFormatException if the JSON is malformed, incomplete, invalid or of a newer format
    */
   public static ModelMetadata fromJson(String json, String file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (IOException e) {
-      throw new ModelFormatException(file + ": metadata.json is not valid JSON", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ModelFormatException(file + ": metadata.json is not a JSON object");
-    }
-    Fields fields = new Fields(root, file);
+    MetadataFields fields = MetadataFields.parse(json, file);
     int version = fields.integer("formatVersion");
     if (version < 1 || version > CURRENT_FORMAT_VERSION) {
       throw new ModelFormatException(String.format(java.util.Locale.ROOT,
           "%s has format version %d; this release reads format versions 1 to %d",
           file, version, CURRENT_FORMAT_VERSION));
     }
-    Fields c = fields.object("config");
-    Fields d = fields.object("data");
+    MetadataFields c = fields.object("config");
+    MetadataFields d = fields.object("data");
     try {
       ForecasterConfig config = new ForecasterConfig(
           c.integer("window"), c.integer("hidden"), c.integer("layers"), c.integer("epochs"),
@@ -208,144 +196,6 @@ public record ModelMetadata(
           "%s: metadata.json has window=%d and season=%d, but the model was trained on %d "
               + "values; the file is inconsistent",
           file, config.window(), config.season(), Math.max(data.rows(), data.values())));
-    }
-  }
-
-  /** Typed access to required JSON fields with messages that name the missing path. */
-  private record Fields(JsonNode node, String file, String prefix) {
-    Fields(JsonNode node, String file) {
-      this(node, file, "");
-    }
-
-    private JsonNode field(String name, boolean nullable) {
-      JsonNode value = node.get(name);
-      if (value == null || (!nullable && value.isNull())) {
-        throw new ModelFormatException(file + ": metadata.json has no '" + prefix + name + "'");
-      }
-      return value;
-    }
-
-    Fields object(String name) {
-      JsonNode value = field(name, false);
-      if (!value.isObject()) {
-        throw new ModelFormatException(file + ": metadata.json '" + prefix + name
-            + "' is not an object");
-      }
-      return new Fields(value, file, prefix + name + ".");
-    }
-
-    int integer(String name) {
-      JsonNode value = field(name, false);
-      if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-        throw wrongType(name, "an integer", value);
-      }
-      return value.intValue();
-    }
-
-    /** An optional integer: absent (files from before the field existed) gives the default. */
-    int integerOr(String name, int absent) {
-      return node.get(name) == null ? absent : integer(name);
-    }
-
-    long longInteger(String name) {
-      JsonNode value = field(name, false);
-      if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-        throw wrongType(name, "an integer", value);
-      }
-      return value.longValue();
-    }
-
-    double decimal(String name) {
-      JsonNode value = field(name, false);
-      if (!value.isNumber()) {
-        throw wrongType(name, "a number", value);
-      }
-      return value.doubleValue();
-    }
-
-    boolean bool(String name) {
-      JsonNode value = field(name, false);
-      if (!value.isBoolean()) {
-        throw wrongType(name, "true or false", value);
-      }
-      return value.booleanValue();
-    }
-
-    String text(String name) {
-      JsonNode value = field(name, false);
-      if (!value.isTextual()) {
-        throw wrongType(name, "a string", value);
-      }
-      return value.textValue();
-    }
-
-    /** An optional string: absent (as in files from before the field existed) or null is null. */
-    String textOrNull(String name) {
-      JsonNode value = node.get(name);
-      return value == null || value.isNull() ? null : text(name);
-    }
-
-    /** An optional array of strings: absent (format 1) is empty. */
-    List<String> texts(String name) {
-      List<String> result = new ArrayList<>();
-      for (JsonNode element : array(name)) {
-        if (!element.isTextual()) {
-          throw wrongType(name, "an array of strings", node.get(name));
-        }
-        result.add(element.textValue());
-      }
-      return result;
-    }
-
-    /** An optional array of integers: absent (format 1) is empty. */
-    List<Integer> integers(String name) {
-      List<Integer> result = new ArrayList<>();
-      for (JsonNode element : array(name)) {
-        if (!element.isIntegralNumber() || !element.canConvertToInt()) {
-          throw wrongType(name, "an array of integers", node.get(name));
-        }
-        result.add(element.intValue());
-      }
-      return result;
-    }
-
-    private JsonNode array(String name) {
-      JsonNode value = node.get(name);
-      if (value == null) {
-        return JSON.createArrayNode();
-      }
-      if (!value.isArray()) {
-        throw wrongType(name, "an array", value);
-      }
-      return value;
-    }
-
-    char character(String name) {
-      String value = text(name);
-      if (value.length() != 1) {
-        throw wrongType(name, "one character", node.get(name));
-      }
-      return value.charAt(0);
-    }
-
-    /** An optional enum: absent (format 1) gives the default. */
-    <E extends Enum<E>> E enumValueOr(String name, Class<E> type, E absent) {
-      return node.get(name) == null ? absent : enumValue(name, type);
-    }
-
-    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
-      String value = text(name);
-      try {
-        return Enum.valueOf(type, value);
-      } catch (IllegalArgumentException e) {
-        throw new ModelFormatException(file + ": metadata.json '" + prefix + name + "' is '"
-            + value + "', expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
-      }
-    }
-
-    private ModelFormatException wrongType(String name, String expected, JsonNode value) {
-      return new ModelFormatException(file + ": metadata.json '" + prefix + name + "' is "
-          + value + ", expected " + expected);
     }
   }
 }

@@ -47,6 +47,21 @@ public final class NetworkEntries {
     public long coefficientsLimit() {
       return COEFFICIENTS_OVERHEAD + parameters * Double.BYTES;
     }
+
+    /** @return the LSTM layers (every layer but the output layer) */
+    public int layers() {
+      return configuration.getConfs().size() - 1;
+    }
+
+    /** @return the units of the first LSTM layer */
+    public long hidden() {
+      return ((FeedForwardLayer) configuration.getConf(0).getLayer()).getNOut();
+    }
+
+    /** @return the outputs of the output layer */
+    public long outputs() {
+      return ((FeedForwardLayer) configuration.getConf(layers()).getLayer()).getNOut();
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs independent fits (backtest folds, the series of a set) on up to {@code parallelism}
@@ -48,26 +49,7 @@ public final class ParallelTasks {
    * @throws Error if a task throws one
    */
   public static <T> List<Outcome<T>> runAll(List<? extends Callable<T>> tasks, int parallelism) {
-    List<Outcome<T>> outcomes = new ArrayList<>(tasks.size());
-    if (parallelism <= 1 || tasks.size() <= 1) {
-      for (Callable<T> task : tasks) {
-        outcomes.add(call(task));
-      }
-      return outcomes;
-    }
-    ExecutorService pool = pool(Math.min(parallelism, tasks.size()));
-    try {
-      List<Future<Outcome<T>>> futures = new ArrayList<>(tasks.size());
-      for (Callable<T> task : tasks) {
-        futures.add(pool.submit(() -> call(task)));
-      }
-      for (Future<Outcome<T>> future : futures) {
-        outcomes.add(await(future));
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
+    return inOrder(tasks, parallelism, outcome -> outcome);
   }
 
   /**
@@ -80,12 +62,22 @@ public final class ParallelTasks {
    * @throws RuntimeException the first failing task's exception, unchanged
    */
   public static <T> List<T> run(List<? extends Callable<T>> tasks, int parallelism) {
-    List<T> values = new ArrayList<>(tasks.size());
+    return inOrder(tasks, parallelism, ParallelTasks::value);
+  }
+
+  /**
+   * Runs the tasks and passes their outcomes to {@code each} in task order, as soon as each is
+   * known; when {@code each} throws, the tasks not yet started are cancelled (the pool is shut
+   * down) and the exception propagates, as it would from a sequential loop.
+   */
+  private static <T, R> List<R> inOrder(List<? extends Callable<T>> tasks, int parallelism,
+      Function<Outcome<T>, R> each) {
+    List<R> results = new ArrayList<>(tasks.size());
     if (parallelism <= 1 || tasks.size() <= 1) {
       for (Callable<T> task : tasks) {
-        values.add(value(call(task)));
+        results.add(each.apply(call(task)));
       }
-      return values;
+      return results;
     }
     ExecutorService pool = pool(Math.min(parallelism, tasks.size()));
     try {
@@ -94,9 +86,9 @@ public final class ParallelTasks {
         futures.add(pool.submit(() -> call(task)));
       }
       for (Future<Outcome<T>> future : futures) {
-        values.add(value(await(future)));
+        results.add(each.apply(await(future)));
       }
-      return values;
+      return results;
     } finally {
       pool.shutdownNow();
     }
