@@ -1,7 +1,5 @@
 package io.github.seriesforecaster.spark;
 
-import static io.github.seriesforecaster.spark.SparkColumns.ERROR_CLASS;
-import static io.github.seriesforecaster.spark.SparkColumns.ERROR_MESSAGE;
 import static io.github.seriesforecaster.spark.SparkColumns.EXECUTOR;
 import static io.github.seriesforecaster.spark.SparkColumns.FORECAST;
 import static io.github.seriesforecaster.spark.SparkColumns.FORECAST_TIME;
@@ -12,14 +10,12 @@ import static io.github.seriesforecaster.spark.SparkColumns.MILLIS;
 import static io.github.seriesforecaster.spark.SparkColumns.MODEL;
 import static io.github.seriesforecaster.spark.SparkColumns.MODEL_PATH;
 import static io.github.seriesforecaster.spark.SparkColumns.PARTITION;
-import static io.github.seriesforecaster.spark.SparkColumns.STATUS;
 import static io.github.seriesforecaster.spark.SparkColumns.TRANSFORM;
 import static io.github.seriesforecaster.spark.SparkColumns.VALIDATION_POINTS;
 import static io.github.seriesforecaster.spark.SparkColumns.VALUES;
 import static io.github.seriesforecaster.spark.SparkColumns.VALUES_SHA256;
 
 import io.github.seriesforecaster.Baselines;
-import io.github.seriesforecaster.ErrorMetrics;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.Forecaster;
@@ -28,21 +24,14 @@ import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesForecaster;
 import io.github.seriesforecaster.SeriesFormatException;
 import io.github.seriesforecaster.many.GlobalForecaster;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +39,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The work done in the executors: for each input row (one whole series), fit a forecaster and
  * forecast ({@link Mode#FIT}), load its stored model and forecast ({@link Mode#SCORE}), or forecast
- * with the broadcast global model ({@link Mode#GLOBAL}), and emit one result row. Rows are produced lazily, one series at a time, so a partition never holds more
- * than one fitted network.
+ * with the broadcast global model ({@link Mode#GLOBAL}), and emit one result row. Rows are
+ * produced lazily, one series at a time, so a partition never holds more than one fitted network.
  *
  * <p>An {@link Exception} becomes a {@code FAILED} row; an {@link Error} (out of memory, a native
  * library that does not load), also one wrapped in an exception, fails the task so that Spark
  * retries it and then fails the job, instead of turning every series into a {@code FAILED} row.
+ *
+ * <p>The task is a record of its settings: Spark serialises it into every task.
  */
-final class SeriesTask implements MapPartitionsFunction<Row, Row> {
+record SeriesTask(Mode mode, ForecasterConfig config, BroadcastModel globalModel,
+    MissingValues missingValues, int season, String frequency, int steps, double[] levels,
+    TimeAxis axis, ModelStore store, boolean writeModels, SeriesFit fit)
+    implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(SeriesTask.class);
 
@@ -78,21 +72,10 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
 
   static final SeriesFit PLAIN_FIT = SeriesForecaster::fit;
 
-  private final Mode mode;
-  private final ForecasterConfig config;
-  private final Broadcast<byte[]> globalModel;
-  private final MissingValues missingValues;
-  private final int season;
-  private final String frequency;
-  private final int steps;
-  private final double[] levels;
-  private final TimeAxis axis;
-  private final ModelStore store;
-  private final boolean writeModels;
-  private final SeriesFit fit;
-  private final StructType schema;
-
-  private transient GlobalForecaster global;
+  /** Copies the levels. */
+  SeriesTask {
+    levels = levels.clone();
+  }
 
   /** A task that fits ({@code FIT}) or loads ({@code SCORE}) one forecaster per series. */
   SeriesTask(Mode mode, ForecasterConfig config, int steps, double[] levels, TimeAxis axis,
@@ -101,29 +84,11 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
         levels, axis, store, writeModels, fit);
   }
 
-  /** A task that forecasts every series with the global model whose file {@code model} holds. */
-  SeriesTask(Broadcast<byte[]> model, int season, MissingValues missingValues, int steps,
+  /** A task that forecasts every series with the global model {@code model} holds. */
+  SeriesTask(BroadcastModel model, int season, MissingValues missingValues, int steps,
       TimeAxis axis) {
     this(Mode.GLOBAL, null, model, missingValues, season, null, steps, new double[0], axis, null,
         false, PLAIN_FIT);
-  }
-
-  private SeriesTask(Mode mode, ForecasterConfig config, Broadcast<byte[]> globalModel,
-      MissingValues missingValues, int season, String frequency, int steps, double[] levels,
-      TimeAxis axis, ModelStore store, boolean writeModels, SeriesFit fit) {
-    this.mode = mode;
-    this.config = config;
-    this.globalModel = globalModel;
-    this.missingValues = missingValues;
-    this.season = season;
-    this.frequency = frequency;
-    this.steps = steps;
-    this.levels = levels.clone();
-    this.axis = axis;
-    this.store = store;
-    this.writeModels = writeModels;
-    this.fit = fit;
-    this.schema = rawSchema(levels);
   }
 
   /**
@@ -133,40 +98,7 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
    * @return the schema
    */
   static StructType rawSchema(double[] levels) {
-    List<StructField> fields = new ArrayList<>();
-    fields.add(DataTypes.createStructField(ID, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField(ERROR_CLASS, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(ERROR_MESSAGE, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(VALUES, DataTypes.IntegerType, false));
-    fields.add(DataTypes.createStructField(VALUES_SHA256, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(METHOD, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(TRANSFORM, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(FORECAST, doubles(), true));
-    for (double level : levels) {
-      fields.add(DataTypes.createStructField(SparkColumns.lower(level), doubles(), true));
-      fields.add(DataTypes.createStructField(SparkColumns.upper(level), doubles(), true));
-    }
-    fields.add(DataTypes.createStructField(LAST_TIME, DataTypes.LongType, true));
-    fields.add(DataTypes.createStructField(FORECAST_TIME,
-        DataTypes.createArrayType(DataTypes.LongType, false), true));
-    fields.add(DataTypes.createStructField(VALIDATION_POINTS, DataTypes.IntegerType, true));
-    for (String forecaster : SparkColumns.FORECASTERS) {
-      for (String metric : SparkColumns.METRICS) {
-        fields.add(DataTypes.createStructField(
-            SparkColumns.metric(forecaster, metric), DataTypes.DoubleType, true));
-      }
-    }
-    fields.add(DataTypes.createStructField(MILLIS, DataTypes.LongType, false));
-    fields.add(DataTypes.createStructField(MODEL, DataTypes.BinaryType, true));
-    fields.add(DataTypes.createStructField(MODEL_PATH, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(PARTITION, DataTypes.IntegerType, false));
-    fields.add(DataTypes.createStructField(EXECUTOR, DataTypes.StringType, true));
-    return DataTypes.createStructType(fields);
-  }
-
-  private static org.apache.spark.sql.types.ArrayType doubles() {
-    return DataTypes.createArrayType(DataTypes.DoubleType, false);
+    return ResultRow.schema(levels);
   }
 
   @Override
@@ -175,6 +107,7 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
     int partition = context == null ? -1 : context.partitionId();
     long attempt = context == null ? 0 : context.taskAttemptId();
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
+    StructType schema = ResultRow.schema(levels);
     int[] counts = new int[SeriesStatus.values().length];
     long start = System.nanoTime();
     return new Iterator<>() {
@@ -194,7 +127,7 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
         if (!input.hasNext()) {
           throw new NoSuchElementException();
         }
-        Result result = process(input.next(), attempt);
+        ResultRow result = process(input.next(), schema, attempt);
         counts[result.status.ordinal()]++;
         result.set(PARTITION, partition);
         result.set(EXECUTOR, executor);
@@ -204,10 +137,10 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
   }
 
   /** One series from input row to result row. */
-  Result process(Row row, long attempt) {
+  private ResultRow process(Row row, StructType schema, long attempt) {
     long start = System.nanoTime();
     String id = row.isNullAt(0) ? null : row.getString(0);
-    Result result = new Result(schema);
+    ResultRow result = new ResultRow(schema);
     result.set(ID, id);
     try {
       if (id == null) {
@@ -221,19 +154,20 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
       result.set(VALUES_SHA256, points.sha256());
       result.set(LAST_TIME, points.times()[points.times().length - 1]);
       switch (mode) {
-        case FIT -> fit(id, points, result, attempt);
-        case SCORE -> score(id, row, points, result);
-        case GLOBAL -> global(id, points, result);
+        case FIT -> fitSeries(id, points, result, attempt);
+        case SCORE -> scoreSeries(id, row, points, result);
+        case GLOBAL -> forecastGlobal(id, points, result);
       }
     } catch (Exception e) {
-      rethrowIfFatal(e);
+      TaskFailures.rethrowIfFatal(e);
       result.fail(SeriesStatus.FAILED, e);
     }
     result.set(MILLIS, (System.nanoTime() - start) / 1_000_000);
     return result;
   }
 
-  private void fit(String id, SeriesPoints points, Result result, long attempt) throws Exception {
+  private void fitSeries(String id, SeriesPoints points, ResultRow result, long attempt)
+      throws Exception {
     SeriesForecaster forecaster = SeriesForecaster.builder(config).build();
     double[] values = points.values();
     FitReport report;
@@ -260,16 +194,17 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
   }
 
   /** The series does not suit the configuration (too short): forecast with a baseline instead. */
-  private void fallback(double[] values, SeriesPoints points, Result result, Exception why) {
+  private void fallback(double[] values, SeriesPoints points, ResultRow result, Exception why) {
     Forecaster baseline = season > 0 && values.length >= season
         ? Baselines.seasonalNaive(season) : Baselines.naive();
-    result.set(FORECAST, list(baseline.forecast(values, steps)));
+    result.setArray(FORECAST, baseline.forecast(values, steps));
     result.set(METHOD, baseline.name());
-    result.set(FORECAST_TIME, times(points, frequency));
+    result.setTimes(FORECAST_TIME, axis.forecastTimes(points.times(), frequency, steps));
     result.fail(SeriesStatus.FALLBACK, why);
   }
 
-  private void score(String id, Row row, SeriesPoints points, Result result) throws Exception {
+  private void scoreSeries(String id, Row row, SeriesPoints points, ResultRow result)
+      throws Exception {
     byte[] bytes;
     if (!row.isNullAt(2)) {
       bytes = (byte[]) row.get(2);
@@ -288,10 +223,8 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
   }
 
   /** Forecasts with the global model, loaded once per task from the broadcast bytes. */
-  private void global(String id, SeriesPoints points, Result result) throws Exception {
-    if (global == null) {
-      global = GlobalForecaster.load(new ByteArrayInputStream(globalModel.value()));
-    }
+  private void forecastGlobal(String id, SeriesPoints points, ResultRow result) throws Exception {
+    GlobalForecaster global = globalModel.get();
     double[] values = points.values();
     if (values.length < global.minimumHistory()) {
       fallback(values, points, result, new IllegalArgumentException(String.format(Locale.ROOT,
@@ -299,139 +232,26 @@ final class SeriesTask implements MapPartitionsFunction<Row, Row> {
           values.length, global.minimumHistory())));
       return;
     }
-    result.set(FORECAST, list(global.forecast(values, steps)));
-    result.set(FORECAST_TIME, times(points, frequency));
+    result.setArray(FORECAST, global.forecast(values, steps));
+    result.setTimes(FORECAST_TIME, axis.forecastTimes(points.times(), frequency, steps));
     result.set(METHOD, "global");
     result.status = SeriesStatus.OK;
   }
 
-  private void forecast(SeriesForecaster forecaster, SeriesPoints points, Result result,
+  private void forecast(SeriesForecaster forecaster, SeriesPoints points, ResultRow result,
       String frequency) {
     double[] values = points.values();
     if (levels.length == 0) {
-      result.set(FORECAST, list(forecaster.forecast(values, steps)));
+      result.setArray(FORECAST, forecaster.forecast(values, steps));
     } else {
       ForecastIntervals intervals = forecaster.forecastWithIntervals(values, steps, levels);
-      result.set(FORECAST, list(intervals.point()));
+      result.setArray(FORECAST, intervals.point());
       for (double level : levels) {
-        result.set(SparkColumns.lower(level), list(intervals.lower(level)));
-        result.set(SparkColumns.upper(level), list(intervals.upper(level)));
+        result.setArray(SparkColumns.lower(level), intervals.lower(level));
+        result.setArray(SparkColumns.upper(level), intervals.upper(level));
       }
     }
-    result.set(FORECAST_TIME, times(points, frequency));
-  }
-
-  /** Boxed arrays: Spark 3.5's row encoder takes arrays or Scala sequences, not java.util.List. */
-  private Long[] times(SeriesPoints points, String frequency) {
-    long[] times = axis.forecastTimes(points.times(), frequency, steps);
-    if (times == null) {
-      return null;
-    }
-    Long[] boxed = new Long[times.length];
-    for (int i = 0; i < times.length; i++) {
-      boxed[i] = times[i];
-    }
-    return boxed;
-  }
-
-  private static Double[] list(double[] values) {
-    Double[] boxed = new Double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      boxed[i] = values[i];
-    }
-    return boxed;
-  }
-
-  /**
-   * Lets errors that must not become a row through: an {@link Error} anywhere in the cause chain
-   * (thrown itself, with the exception that wrapped it attached as suppressed), and interruption,
-   * which is how Spark kills a task.
-   */
-  static void rethrowIfFatal(Exception e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof Error error) {
-        error.addSuppressed(e);
-        throw error;
-      }
-      if (cause == cause.getCause()) {
-        break;
-      }
-    }
-    if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("task interrupted", e);
-    }
-  }
-
-  /**
-   * @param e an exception
-   * @param limit maximum characters
-   * @return its message, and its root cause's when that differs, cut to {@code limit} characters
-   */
-  static String boundedMessage(Throwable e, int limit) {
-    String message = String.valueOf(e.getMessage());
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
-      message += " (caused by " + root.getClass().getName() + ": " + root.getMessage() + ")";
-    }
-    return message.length() <= limit ? message : message.substring(0, limit - 1) + "…";
-  }
-
-  /** A result row being filled in by column name. */
-  static final class Result {
-    private final StructType schema;
-    private final Object[] cells;
-    SeriesStatus status = SeriesStatus.FAILED;
-
-    Result(StructType schema) {
-      this.schema = schema;
-      this.cells = new Object[schema.length()];
-      set(VALUES, 0);
-      set(MILLIS, 0L);
-      set(PARTITION, -1);
-    }
-
-    void set(String column, Object value) {
-      cells[schema.fieldIndex(column)] = value;
-    }
-
-    void metrics(String forecaster, ErrorMetrics metrics) {
-      set(SparkColumns.metric(forecaster, "rmse"), finiteOrNull(metrics.rmse()));
-      set(SparkColumns.metric(forecaster, "mae"), finiteOrNull(metrics.mae()));
-      set(SparkColumns.metric(forecaster, "smape"), finiteOrNull(metrics.smape()));
-      set(SparkColumns.metric(forecaster, "mase"), finiteOrNull(metrics.mase()));
-    }
-
-    private static Double finiteOrNull(double value) {
-      return Double.isNaN(value) ? null : value;
-    }
-
-    void fail(SeriesStatus status, Exception e) {
-      this.status = status;
-      if (status == SeriesStatus.FAILED) {
-        // no half results: a series that failed after forecasting (writing its model) has none
-        for (String name : schema.fieldNames()) {
-          if (name.startsWith(FORECAST) || name.startsWith("lower_") || name.startsWith("upper_")
-              || name.startsWith(MODEL)) {
-            set(name, null);
-          }
-        }
-      }
-      set(ERROR_CLASS, e.getClass().getName());
-      set(ERROR_MESSAGE, boundedMessage(e, SparkForecaster.MESSAGE_LIMIT));
-    }
-
-    Object get(String column) {
-      return cells[schema.fieldIndex(column)];
-    }
-
-    Row row() {
-      cells[schema.fieldIndex(STATUS)] = status.name();
-      return RowFactory.create(cells);
-    }
+    result.setTimes(FORECAST_TIME, axis.forecastTimes(points.times(), frequency, steps));
   }
 
   @Override

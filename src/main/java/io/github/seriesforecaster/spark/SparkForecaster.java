@@ -76,10 +76,10 @@ public final class SparkForecaster {
 
   private SparkForecaster(Builder builder) {
     this.config = builder.config.toBuilder().threads(1).parallelism(1).config();
-    this.columns = new Columns(builder.idColumn, builder.timeColumn, builder.valueColumn);
-    this.steps = builder.steps;
+    this.columns = builder.columns();
+    this.steps = builder.steps();
     this.levels = builder.levels.clone();
-    this.partitions = builder.partitions;
+    this.partitions = builder.partitions();
     this.modelFolder = builder.modelFolder;
     this.fit = builder.fit;
   }
@@ -219,14 +219,9 @@ public final class SparkForecaster {
    * Collects the settings of a {@link SparkForecaster}. Each setter checks its value at once;
    * repeated calls keep the last value.
    */
-  public static final class Builder {
+  public static final class Builder extends LongTableBuilder<Builder> {
     private final ForecasterConfig config;
-    private String idColumn = DEFAULT_ID_COLUMN;
-    private String timeColumn = DEFAULT_TIME_COLUMN;
-    private String valueColumn = DEFAULT_VALUE_COLUMN;
-    private int steps = DEFAULT_STEPS;
     private double[] levels = new double[0];
-    private int partitions;
     private String modelFolder;
     private SeriesTask.SeriesFit fit = SeriesTask.PLAIN_FIT;
 
@@ -239,46 +234,11 @@ public final class SparkForecaster {
     }
 
     /**
-     * @param name the column holding the series id
-     * @return this builder
-     */
-    public Builder idColumn(String name) {
-      this.idColumn = Columns.name(name, "idColumn");
-      return this;
-    }
-
-    /**
-     * @param name the column holding the time: timestamp, date, ISO date-time string or integer
-     *     index; it orders each series and stamps the forecasts
-     * @return this builder
-     */
-    public Builder timeColumn(String name) {
-      this.timeColumn = Columns.name(name, "timeColumn");
-      return this;
-    }
-
-    /**
-     * @param name the numeric column holding the values
-     * @return this builder
-     */
-    public Builder valueColumn(String name) {
-      this.valueColumn = Columns.name(name, "valueColumn");
-      return this;
-    }
-
-    /**
-     * @param steps values forecast after the end of each series, at least 1
-     * @return this builder
-     */
-    public Builder steps(int steps) {
-      this.steps = Columns.atLeast(1, steps, "steps");
-      return this;
-    }
-
-    /**
      * @param levels coverage levels of prediction intervals, each strictly between 0 and 1 (e.g.
      *     0.8, 0.95), none for point forecasts only; they need {@code validationFraction > 0}
      * @return this builder
+     * @throws IllegalArgumentException if a level is not strictly between 0 and 1, two are
+     *     equal, or there are levels but the configuration's {@code validationFraction} is 0
      */
     public Builder levels(double... levels) {
       Objects.requireNonNull(levels, "levels");
@@ -299,23 +259,12 @@ public final class SparkForecaster {
     }
 
     /**
-     * @param partitions how many partitions (tasks) to spread the series over, at least 1, or 0
-     *     for {@link SparkForecaster#DEFAULT_PARTITIONS_PER_SLOT} per task slot
-     *     ({@code spark.default.parallelism}); more partitions than slots even out series of
-     *     different lengths
-     * @return this builder
-     */
-    public Builder partitions(int partitions) {
-      this.partitions = Columns.atLeast(0, partitions, "partitions");
-      return this;
-    }
-
-    /**
      * @param uri a folder on any Hadoop file system ({@code file:///models},
      *     {@code hdfs://nn/models}, {@code s3a://bucket/models}) to write one model file per series
      *     into, named after the id; the result's {@code model_path} column then holds the paths
      *     and {@code model} stays null. Null (the default) returns the models as bytes.
      * @return this builder
+     * @throws IllegalArgumentException if the folder is blank
      */
     public Builder modelFolder(String uri) {
       if (uri != null && uri.isBlank()) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -76,9 +75,9 @@ public final class SparkGlobalForecaster {
   }
 
   private SparkGlobalForecaster(Builder builder) {
-    this.columns = new Columns(builder.idColumn, builder.timeColumn, builder.valueColumn);
-    this.steps = builder.steps;
-    this.partitions = builder.partitions;
+    this.columns = builder.columns();
+    this.steps = builder.steps();
+    this.partitions = builder.partitions();
     this.missingValues = builder.missingValues;
   }
 
@@ -152,8 +151,8 @@ public final class SparkGlobalForecaster {
     } catch (IOException e) {
       throw new UncheckedIOException("could not serialise the global model", e);
     }
-    Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(
-        histories.sparkSession().sparkContext()).broadcast(bytes.toByteArray());
+    BroadcastModel model = new BroadcastModel(JavaSparkContext.fromSparkContext(
+        histories.sparkSession().sparkContext()).broadcast(bytes.toByteArray()));
     log.info("forecasting with the global model ({} bytes, broadcast)", bytes.size());
     SeriesTask task = new SeriesTask(model, global.config().season(), missingValues, steps, axis);
     Dataset<Row> raw = columns.points(histories, axis)
@@ -164,62 +163,18 @@ public final class SparkGlobalForecaster {
   }
 
   /**
-   * Collects the settings of a {@link SparkGlobalForecaster}; repeated calls keep the last value.
+   * Collects the settings of a {@link SparkGlobalForecaster}: {@code steps} is what
+   * {@code forecastAll} forecasts per series. Each setter checks its value at once; repeated calls
+   * keep the last value.
    */
-  public static final class Builder {
-    private String idColumn = SparkForecaster.DEFAULT_ID_COLUMN;
-    private String timeColumn = SparkForecaster.DEFAULT_TIME_COLUMN;
-    private String valueColumn = SparkForecaster.DEFAULT_VALUE_COLUMN;
-    private int steps = SparkForecaster.DEFAULT_STEPS;
-    private int partitions;
+  public static final class Builder extends LongTableBuilder<Builder> {
     private MissingValues missingValues = MissingValues.DROP;
 
     private Builder() {}
 
-    /**
-     * @param name the column holding the series id
-     * @return this builder
-     */
-    public Builder idColumn(String name) {
-      this.idColumn = Columns.name(name, "idColumn");
-      return this;
-    }
-
-    /**
-     * @param name the column holding the time (timestamp, date, ISO string or integer index)
-     * @return this builder
-     */
-    public Builder timeColumn(String name) {
-      this.timeColumn = Columns.name(name, "timeColumn");
-      return this;
-    }
-
-    /**
-     * @param name the numeric column holding the values
-     * @return this builder
-     */
-    public Builder valueColumn(String name) {
-      this.valueColumn = Columns.name(name, "valueColumn");
-      return this;
-    }
-
-    /**
-     * @param steps values forecast per series by {@code forecastAll}, at least 1
-     * @return this builder
-     */
-    public Builder steps(int steps) {
-      this.steps = Columns.atLeast(1, steps, "steps");
-      return this;
-    }
-
-    /**
-     * @param partitions partitions to spread the series over, or 0 for
-     *     {@link SparkForecaster#DEFAULT_PARTITIONS_PER_SLOT} per task slot
-     * @return this builder
-     */
-    public Builder partitions(int partitions) {
-      this.partitions = Columns.atLeast(0, partitions, "partitions");
-      return this;
+    /** @return the forecaster */
+    public SparkGlobalForecaster build() {
+      return new SparkGlobalForecaster(this);
     }
 
     /**
@@ -229,11 +184,6 @@ public final class SparkGlobalForecaster {
     public Builder missingValues(MissingValues policy) {
       this.missingValues = Objects.requireNonNull(policy, "missingValues");
       return this;
-    }
-
-    /** @return the forecaster */
-    public SparkGlobalForecaster build() {
-      return new SparkGlobalForecaster(this);
     }
   }
 }

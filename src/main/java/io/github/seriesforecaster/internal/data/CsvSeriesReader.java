@@ -3,18 +3,12 @@ package io.github.seriesforecaster.internal.data;
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesFormatException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
-import org.datavec.api.split.FileSplit;
 import org.datavec.api.writable.Writable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class CsvSeriesReader {
   private static final Logger log = LoggerFactory.getLogger(CsvSeriesReader.class);
-  private static final char QUOTE = '"';
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-  private final char delimiter;
-  private final MissingValues missingValues;
+  private final CsvFormat format;
 
   /**
    * @param delimiter the field separator
    * @param missingValues what to do with missing cells
    */
   public CsvSeriesReader(char delimiter, MissingValues missingValues) {
-    this.delimiter = delimiter;
-    this.missingValues = Objects.requireNonNull(missingValues, "missingValues");
+    this.format = new CsvFormat(delimiter, missingValues);
   }
 
   /**
@@ -94,119 +84,54 @@ public final class CsvSeriesReader {
    */
   public SeriesData read(Path file, String columnName, int columnIndex, String dateColumn,
       List<String> featureNames, List<Integer> featureIndices) throws IOException {
-    Objects.requireNonNull(file, "file");
-    checkReadable(file);
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    if (Files.size(file) == 0) {
-      throw new SeriesFormatException(name + " is empty; expected a header row and data rows");
-    }
-    checkText(file, name);
-    CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
-    try {
-      reader.initialize(new FileSplit(file.toFile()));
-      return readRecords(reader, name, new ColumnSelection(
+    try (CsvRecords records = format.openText(file)) {
+      return readRecords(records, new ColumnSelection(
           columnName, columnIndex, featureNames, featureIndices), dateColumn);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + name, e);
-    } finally {
-      reader.close();
     }
   }
 
-  private SeriesData readRecords(CSVRecordReader reader, String name, ColumnSelection selection,
+  private SeriesData readRecords(CsvRecords records, ColumnSelection selection,
       String dateColumn) {
-    List<String> header = null;
-    int line = 0;
-    int[] columns = null;
-    String[] labels = null;
-    DoubleList[] values = null;
-    int dateIndex = -1;
+    String name = records.name();
+    List<Writable> first = records.next();
+    if (first == null) {
+      throw records.noHeader();
+    }
+    List<String> header = CsvRecords.headerNames(first);
+    ColumnSelection.Failures failures = failures(name, header);
+    int[] columns = selection.resolve(header, failures);
+    String[] labels = new String[columns.length];
+    DoubleList[] values = new DoubleList[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      labels[c] = header.get(columns[c]);
+      values[c] = new DoubleList();
+    }
+    int dateIndex = dateColumn == null ? -1 : ColumnSelection.indexOf(header, dateColumn, failures);
     List<LocalDateTime> times = dateColumn == null ? null : new ArrayList<>();
     LocalDateTime previousTime = null;
     int rows = 0;
     int missing = 0;
-    while (true) {
-      List<Writable> record;
-      try {
-        if (!reader.hasNext()) {
-          break;
-        }
-        line++;
-        record = reader.next();
-      } catch (RuntimeException e) {
-        // DataVec reports malformed quoting as a bare RuntimeException without a line number.
-        throw new SeriesFormatException(
-            String.format(Locale.ROOT, "%s line %d: cannot be parsed as CSV (%s)", name, line + 1,
-                e.getMessage()), e);
-      }
-      if (isBlank(record)) {
-        continue;
-      }
-      if (header == null) {
-        header = headerNames(record);
-        ColumnSelection.Failures failures = failures(name, header);
-        columns = selection.resolve(header, failures);
-        labels = new String[columns.length];
-        values = new DoubleList[columns.length];
-        for (int c = 0; c < columns.length; c++) {
-          labels[c] = header.get(columns[c]);
-          values[c] = new DoubleList();
-        }
-        if (dateColumn != null) {
-          dateIndex = ColumnSelection.indexOf(header, dateColumn, failures);
-        }
-        continue;
-      }
+    for (List<Writable> record = records.next(); record != null; record = records.next()) {
+      int line = records.line();
       if (record.size() != header.size()) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s line %d: has %d fields but the header has %d; check the delimiter '%s' and quoting",
-            name, line, record.size(), header.size(), delimiter));
+        throw records.wrongFieldCount(record.size(), header.size());
       }
       rows++;
       LocalDateTime time = null;
       if (times != null) {
-        String text = record.get(dateIndex).toString();
-        try {
-          time = Timestamps.parse(text);
-        } catch (IllegalArgumentException e) {
-          throw new SeriesFormatException(String.format(Locale.ROOT,
-              "%s line %d: column '%s' is '%s', %s", name, line, dateColumn.trim(),
-              abbreviate(text), e.getMessage()));
-        }
-        if (previousTime != null && !time.isAfter(previousTime)) {
-          throw new SeriesFormatException(String.format(Locale.ROOT,
-              "%s line %d: %s '%s' is not after the previous row's %s; rows must be in "
-                  + "increasing time order", name, line, dateColumn.trim(), text.trim(),
-              previousTime));
-        }
+        time = time(record.get(dateIndex).toString(), name, line, dateColumn.trim(),
+            previousTime);
         previousTime = time;
       }
       double[] row = new double[columns.length];
       boolean rowMissing = false;
       for (int c = 0; c < columns.length; c++) {
-        String cell = record.get(columns[c]).toString();
-        if (NumberCells.isMissing(cell)) {
-          if (missingValues == MissingValues.FAIL) {
-            throw new SeriesFormatException(String.format(Locale.ROOT,
-                "%s line %d: column '%s' is empty or NA, and missing values are set to FAIL",
-                name, line, labels[c]));
-          }
-          rowMissing = true;
-          row[c] = Double.NaN;
-          continue;
-        }
-        try {
-          row[c] = NumberCells.parse(cell);
-        } catch (NumberFormatException e) {
-          throw new SeriesFormatException(String.format(Locale.ROOT,
-              "%s line %d: column '%s' is '%s', %s", name, line, labels[c], abbreviate(cell),
-              e.getMessage()));
-        }
+        row[c] = format.parse(record.get(columns[c]).toString(), name, line, null, labels[c]);
+        rowMissing |= Double.isNaN(row[c]);
       }
       if (rowMissing) {
         missing++;
-        if (missingValues == MissingValues.DROP) {
+        if (format.missingValues() == MissingValues.DROP) {
           continue;
         }
       }
@@ -217,11 +142,8 @@ public final class CsvSeriesReader {
         times.add(time);
       }
     }
-    if (header == null) {
-      throw new SeriesFormatException(name + " has no header row; expected a header and data rows");
-    }
     if (rows == 0) {
-      throw new SeriesFormatException(name + " has a header but no data rows");
+      throw records.noDataRows();
     }
     double[][] result = new double[columns.length][];
     for (int c = 0; c < columns.length; c++) {
@@ -230,9 +152,8 @@ public final class CsvSeriesReader {
     if (missing > 0) {
       String described = columns.length == 1 ? "no value in column '" + labels[0] + "'"
           : "a missing value in columns " + List.of(labels);
-      log.warn("{}: {} of {} rows have {}; {}", name, missing, rows, described,
-          missingValues == MissingValues.DROP ? "dropped" : "interpolated");
-      if (missingValues == MissingValues.INTERPOLATE) {
+      log.warn("{}: {} of {} rows have {}; {}", name, missing, rows, described, format.repair());
+      if (format.missingValues() == MissingValues.INTERPOLATE) {
         for (int c = 0; c < columns.length; c++) {
           if (Interpolation.isAllMissing(result[c])) {
             throw new SeriesFormatException(
@@ -247,6 +168,24 @@ public final class CsvSeriesReader {
         List.of(labels).subList(1, labels.length), Arrays.copyOfRange(result, 1, result.length));
   }
 
+  /** @return the row's time, which must be after the previous row's */
+  private static LocalDateTime time(String text, String name, int line, String dateColumn,
+      LocalDateTime previousTime) {
+    LocalDateTime time;
+    try {
+      time = Timestamps.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SeriesFormatException(CsvFormat.where(name, line, null, dateColumn) + " is '"
+          + CsvRecords.abbreviate(text) + "', " + e.getMessage());
+    }
+    if (previousTime != null && !time.isAfter(previousTime)) {
+      throw new SeriesFormatException(String.format(Locale.ROOT,
+          "%s line %d: %s '%s' is not after the previous row's %s; rows must be in "
+              + "increasing time order", name, line, dateColumn, text.trim(), previousTime));
+    }
+    return time;
+  }
+
   /**
    * Reads only the header row, e.g. to check column names before a long fit.
    *
@@ -256,32 +195,9 @@ public final class CsvSeriesReader {
    * @throws SeriesFormatException if it is empty, binary or has no header row
    */
   public List<String> header(Path file) throws IOException {
-    Objects.requireNonNull(file, "file");
-    checkReadable(file);
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    if (Files.size(file) == 0) {
-      throw new SeriesFormatException(name + " is empty; expected a header row and data rows");
+    try (CsvRecords records = format.openText(file)) {
+      return records.headerOnly();
     }
-    checkText(file, name);
-    CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
-    try {
-      reader.initialize(new FileSplit(file.toFile()));
-      while (reader.hasNext()) {
-        List<Writable> record = reader.next();
-        if (!isBlank(record)) {
-          return headerNames(record);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + name, e);
-    } catch (RuntimeException e) {
-      throw new SeriesFormatException(String.format(Locale.ROOT,
-          "%s line 1: cannot be parsed as CSV (%s)", name, e.getMessage()), e);
-    } finally {
-      reader.close();
-    }
-    throw new SeriesFormatException(name + " has no header row; expected a header and data rows");
   }
 
   /**
@@ -303,61 +219,6 @@ public final class CsvSeriesReader {
     return text.replaceAll("[^\\p{Alnum}]", "").toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * Fails on binary content (a zip, a spreadsheet, a model file named .csv) before its bytes can
-   * reach a message: text files hold no NUL bytes.
-   */
-  private static void checkText(Path file, String name) throws IOException {
-    byte[] start = new byte[8192];
-    int read;
-    try (var in = Files.newInputStream(file)) {
-      read = in.readNBytes(start, 0, start.length);
-    }
-    for (int i = 0; i < read; i++) {
-      if (start[i] == 0) {
-        throw new SeriesFormatException(name + " is not a text file (it holds binary data, as a "
-            + "zip file, a spreadsheet or a saved model does); expected a CSV file with a header "
-            + "row");
-      }
-    }
-  }
-
-  /** Shared with {@link SeriesSetCsv}: the file exists, is no folder and can be read. */
-  static void checkReadable(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null, "no such file");
-    }
-    if (Files.isDirectory(file)) {
-      throw new IOException(file + " is a directory; expected a CSV file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new AccessDeniedException(file.toString(), null, "file is not readable");
-    }
-  }
-
-  /** @return true for a record of blank fields only (a blank line); also used by {@link SeriesSetCsv} */
-  static boolean isBlank(List<Writable> record) {
-    for (Writable field : record) {
-      if (!field.toString().isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** @return the trimmed header names without a byte-order mark; also used by {@link SeriesSetCsv} */
-  static List<String> headerNames(List<Writable> record) {
-    List<String> names = new ArrayList<>(record.size());
-    for (Writable field : record) {
-      names.add(field.toString().trim());
-    }
-    String first = names.get(0);
-    if (!first.isEmpty() && first.charAt(0) == BYTE_ORDER_MARK) {
-      names.set(0, first.substring(1).trim());
-    }
-    return names;
-  }
-
   /** A missing column of a CSV file, reported with the file's name and header. */
   private static ColumnSelection.Failures failures(String file, List<String> header) {
     return new ColumnSelection.Failures() {
@@ -373,11 +234,5 @@ public final class CsvSeriesReader {
             file, header.size(), header, what, index, header.size() - 1));
       }
     };
-  }
-
-  static String abbreviate(String cell) {
-    // control characters and undecodable bytes are shown as '?', so a message stays one line
-    String printable = cell.replaceAll("[\\p{Cntrl}\uFFFD]", "?");
-    return printable.length() <= 40 ? printable : printable.substring(0, 37) + "...";
   }
 }

@@ -3,7 +3,6 @@ package io.github.seriesforecaster.internal.data;
 import io.github.seriesforecaster.MissingValues;
 import io.github.seriesforecaster.SeriesFormatException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
-import org.datavec.api.split.FileSplit;
 import org.datavec.api.writable.Writable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,18 +35,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class SeriesSetCsv {
   private static final Logger log = LoggerFactory.getLogger(SeriesSetCsv.class);
-  private static final char QUOTE = '"';
 
-  private final char delimiter;
-  private final MissingValues missingValues;
+  private final CsvFormat format;
 
   /**
    * @param delimiter the field separator
    * @param missingValues what to do with missing cells, within each series
    */
   public SeriesSetCsv(char delimiter, MissingValues missingValues) {
-    this.delimiter = delimiter;
-    this.missingValues = Objects.requireNonNull(missingValues, "missingValues");
+    this.format = new CsvFormat(delimiter, missingValues);
   }
 
   /**
@@ -62,15 +55,14 @@ public final class SeriesSetCsv {
    * @throws SeriesFormatException if the content is unusable
    */
   public Map<String, double[]> readWide(Path file) throws IOException {
-    String name = checkReadable(file);
     Map<String, double[]> result = new LinkedHashMap<>();
     Map<String, Integer> lines = new HashMap<>();
     int[] missing = new int[1];
-    forEachRecord(file, name, (line, header, record) -> {
+    String fileName = forEachRecord(file, (records, header, record) -> {
+      String name = records.name();
+      int line = records.line();
       if (record.size() > header.size()) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s line %d: has %d fields but the header has %d; check the delimiter '%s' and quoting",
-            name, line, record.size(), header.size(), delimiter));
+        throw records.wrongFieldCount(record.size(), header.size());
       }
       String id = record.get(0).toString().trim();
       if (id.isEmpty()) {
@@ -95,10 +87,10 @@ public final class SeriesSetCsv {
       int gaps = 0;
       for (int c = 1; c <= last; c++) {
         String cell = record.get(c).toString();
-        double value = parse(cell, name, line, header.get(c), id);
+        double value = format.parse(cell, name, line, id, header.get(c));
         if (Double.isNaN(value)) {
           gaps++;
-          if (missingValues == MissingValues.DROP) {
+          if (format.missingValues() == MissingValues.DROP) {
             continue;
           }
         }
@@ -107,10 +99,7 @@ public final class SeriesSetCsv {
       missing[0] += gaps;
       result.put(id, finish(values.toArray(), name, id, line));
     });
-    if (result.isEmpty()) {
-      throw new SeriesFormatException(name + " has a header but no data rows");
-    }
-    logMissing(name, missing[0], result.size());
+    logMissing(fileName, missing[0], result.size());
     return result;
   }
 
@@ -127,21 +116,20 @@ public final class SeriesSetCsv {
    */
   public Map<String, double[]> readLong(Path file, String idColumn, String timeColumn,
       String valueColumn) throws IOException {
-    String name = checkReadable(file);
     Map<String, List<Row>> rows = new LinkedHashMap<>();
     // 1-based column numbers, resolved against the header at the first data row; 0 = none
     int[] columns = new int[3];
     int[] missing = new int[1];
-    forEachRecord(file, name, (line, header, record) -> {
+    String fileName = forEachRecord(file, (records, header, record) -> {
+      String name = records.name();
+      int line = records.line();
       if (columns[0] == 0) {
         columns[0] = column(name, header, idColumn, 0) + 1;
         columns[1] = timeColumn == null ? 0 : column(name, header, timeColumn, -1) + 1;
         columns[2] = column(name, header, valueColumn, header.size() - 1) + 1;
       }
       if (record.size() != header.size()) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s line %d: has %d fields but the header has %d; check the delimiter '%s' and quoting",
-            name, line, record.size(), header.size(), delimiter));
+        throw records.wrongFieldCount(record.size(), header.size());
       }
       String id = record.get(columns[0] - 1).toString().trim();
       if (id.isEmpty()) {
@@ -154,28 +142,25 @@ public final class SeriesSetCsv {
         time = time(record.get(columns[1] - 1).toString(), name, line,
             header.get(columns[1] - 1), id);
       }
-      double value = parse(record.get(columns[2] - 1).toString(), name, line,
-          header.get(columns[2] - 1), id);
+      double value = format.parse(record.get(columns[2] - 1).toString(), name, line, id,
+          header.get(columns[2] - 1));
       if (Double.isNaN(value)) {
         missing[0]++;
       }
       rows.computeIfAbsent(id, key -> new ArrayList<>()).add(new Row(line, time, value));
     });
-    if (rows.isEmpty()) {
-      throw new SeriesFormatException(name + " has a header but no data rows");
-    }
     Map<String, double[]> result = new LinkedHashMap<>();
     for (var entry : rows.entrySet()) {
       String id = entry.getKey();
       List<Row> series = entry.getValue();
       if (timeColumn != null) {
-        checkTimeKinds(series, name, id);
+        checkTimeKinds(series, fileName, id);
         series.sort(Comparator.comparing(Row::time, SeriesSetCsv::compareTimes));
         for (int i = 1; i < series.size(); i++) {
           if (compareTimes(series.get(i - 1).time(), series.get(i).time()) == 0) {
             throw new SeriesFormatException(String.format(Locale.ROOT,
                 "%s line %d: series '%s' has time %s again (also on line %d); each time may "
-                    + "appear once per series", name, Math.max(series.get(i).line(),
+                    + "appear once per series", fileName, Math.max(series.get(i).line(),
                     series.get(i - 1).line()), id, series.get(i).time(),
                 Math.min(series.get(i).line(), series.get(i - 1).line())));
           }
@@ -183,13 +168,13 @@ public final class SeriesSetCsv {
       }
       DoubleList values = new DoubleList();
       for (Row row : series) {
-        if (!Double.isNaN(row.value()) || missingValues != MissingValues.DROP) {
+        if (!Double.isNaN(row.value()) || format.missingValues() != MissingValues.DROP) {
           values.add(row.value());
         }
       }
-      result.put(id, finish(values.toArray(), name, id, series.get(0).line()));
+      result.put(id, finish(values.toArray(), fileName, id, series.get(0).line()));
     }
-    logMissing(name, missing[0], result.size());
+    logMissing(fileName, missing[0], result.size());
     return result;
   }
 
@@ -225,27 +210,8 @@ public final class SeriesSetCsv {
       } catch (IllegalArgumentException e) {
         throw new SeriesFormatException(String.format(Locale.ROOT,
             "%s line %d: series '%s' column '%s' is '%s', expected a number or an ISO date/time",
-            name, line, id, column, CsvSeriesReader.abbreviate(cell)));
+            name, line, id, column, CsvRecords.abbreviate(cell)));
       }
-    }
-  }
-
-  /** @return the value, or NaN for a missing cell (which FAIL rejects here) */
-  private double parse(String cell, String name, int line, String column, String id) {
-    if (NumberCells.isMissing(cell)) {
-      if (missingValues == MissingValues.FAIL) {
-        throw new SeriesFormatException(String.format(Locale.ROOT,
-            "%s line %d: series '%s' column '%s' is empty or NA, and missing values are set to "
-                + "FAIL", name, line, id, column));
-      }
-      return Double.NaN;
-    }
-    try {
-      return NumberCells.parse(cell);
-    } catch (NumberFormatException e) {
-      throw new SeriesFormatException(String.format(Locale.ROOT,
-          "%s line %d: series '%s' column '%s' is '%s', %s", name, line, id, column,
-          CsvSeriesReader.abbreviate(cell), e.getMessage()));
     }
   }
 
@@ -254,7 +220,7 @@ public final class SeriesSetCsv {
       throw new SeriesFormatException(String.format(Locale.ROOT,
           "%s line %d: series '%s' has no values, only missing cells", name, line, id));
     }
-    if (missingValues == MissingValues.INTERPOLATE) {
+    if (format.missingValues() == MissingValues.INTERPOLATE) {
       Interpolation.fillLinear(values);
     }
     return values;
@@ -262,57 +228,32 @@ public final class SeriesSetCsv {
 
   private void logMissing(String name, int missing, int series) {
     if (missing > 0) {
-      log.warn("{}: {} missing values in {} series; {}", name, missing, series,
-          missingValues == MissingValues.DROP ? "dropped" : "interpolated");
+      log.warn("{}: {} missing values in {} series; {}", name, missing, series, format.repair());
     }
   }
 
-  /** Called for each data row with its 1-based line, the header names and the fields. */
+  /** Called for each data row, at its line of {@code records}, with the header names. */
   @FunctionalInterface
   private interface RowHandler {
-    void row(int line, List<String> header, List<Writable> record);
+    void row(CsvRecords records, List<String> header, List<Writable> record);
   }
 
-  private void forEachRecord(Path file, String name, RowHandler handler) throws IOException {
-    if (Files.size(file) == 0) {
-      throw new SeriesFormatException(name + " is empty; expected a header row and data rows");
-    }
-    CSVRecordReader reader = new CSVRecordReader(0, delimiter, QUOTE);
-    try {
-      reader.initialize(new FileSplit(file.toFile()));
-      List<String> header = null;
-      int line = 0;
-      while (true) {
-        List<Writable> record;
-        try {
-          if (!reader.hasNext()) {
-            break;
-          }
-          line++;
-          record = reader.next();
-        } catch (RuntimeException e) {
-          // DataVec reports malformed quoting as a bare RuntimeException without a line number.
-          throw new SeriesFormatException(String.format(Locale.ROOT,
-              "%s line %d: cannot be parsed as CSV (%s)", name, line + 1, e.getMessage()), e);
-        }
-        if (CsvSeriesReader.isBlank(record)) {
-          continue;
-        }
-        if (header == null) {
-          header = CsvSeriesReader.headerNames(record);
-          continue;
-        }
-        handler.row(line, header, record);
+  /** @return the file's name, as messages show it */
+  private String forEachRecord(Path file, RowHandler handler) throws IOException {
+    try (CsvRecords records = format.open(file)) {
+      List<Writable> first = records.next();
+      if (first == null) {
+        throw records.noHeader();
       }
-      if (header == null) {
-        throw new SeriesFormatException(
-            name + " has no header row; expected a header and data rows");
+      List<String> header = CsvRecords.headerNames(first);
+      List<Writable> record = records.next();
+      if (record == null) {
+        throw records.noDataRows();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + name, e);
-    } finally {
-      reader.close();
+      for (; record != null; record = records.next()) {
+        handler.row(records, header, record);
+      }
+      return records.name();
     }
   }
 
@@ -326,11 +267,5 @@ public final class SeriesSetCsv {
           "%s has no column '%s'; its columns are %s", name, column, header));
     }
     return index;
-  }
-
-  private static String checkReadable(Path file) throws IOException {
-    Objects.requireNonNull(file, "file");
-    CsvSeriesReader.checkReadable(file);
-    return file.getFileName() == null ? file.toString() : file.getFileName().toString();
   }
 }
