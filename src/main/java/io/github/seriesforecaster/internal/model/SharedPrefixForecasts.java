@@ -1,10 +1,14 @@
 package io.github.seriesforecaster.internal.model;
 
 import io.github.seriesforecaster.internal.data.WindowEncoder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,17 +69,21 @@ final class SharedPrefixForecasts {
     int limit = ForwardPassSize.windows(outputs.config());
     int from = 0;
     while (from < origins.length) {
-      java.util.Set<Integer> starts = new java.util.HashSet<>();
+      Set<Integer> starts = new HashSet<>();
       int to = from;
       while (to < origins.length) {
-        java.util.Set<Integer> more = new java.util.HashSet<>(starts);
-        for (int done = 0; done < Math.min(steps[to], forecasts.window); done += forecasts.horizon) {
-          more.add(origins[to] + done - forecasts.window);
+        List<Integer> added = new ArrayList<>();
+        for (int done = 0; done < Math.min(steps[to], forecasts.window);
+            done += forecasts.horizon) {
+          int start = origins[to] + done - forecasts.window;
+          if (starts.add(start)) {
+            added.add(start);
+          }
         }
-        if (to > from && more.size() > limit) {
+        if (to > from && starts.size() > limit) {
+          starts.removeAll(added);
           break;
         }
-        starts = more;
         to++;
       }
       double[][] group = forecasts.group(series, Arrays.copyOfRange(origins, from, to),
@@ -102,7 +110,7 @@ final class SharedPrefixForecasts {
       }
     }
     // per origin and block with a true prefix: the chain state after it, [layer][h or c][unit]
-    Map<Long, float[][][]> prefixStates = new HashMap<>();
+    float[][][][][] prefixStates = new float[count][][][][];
     synchronized (network) {
       try {
         double[][] firstBlock =
@@ -145,7 +153,7 @@ final class SharedPrefixForecasts {
    *     for an origin without steps
    */
   private double[][] chain(double[] series, int[] origins, int[] steps,
-      Map<Integer, Integer> startRows, Map<Long, float[][][]> prefixStates) {
+      Map<Integer, Integer> startRows, float[][][][][] prefixStates) {
     int starts = startRows.size();
     // the series padded with its last value: a chain may run past the end, but the states read
     // are those of prefixes ending before an origin
@@ -173,7 +181,7 @@ final class SharedPrefixForecasts {
       INDArray out = network.rnnTimeStep(segment(encoded, starts, previous, length));
       previous = length;
       int done = window - length;
-      float[][][] states = done == 0 ? null : states(starts);
+      float[][][] states = done == 0 ? null : states();
       for (int i = 0; i < origins.length; i++) {
         if (steps[i] <= done) {
           continue;
@@ -186,10 +194,16 @@ final class SharedPrefixForecasts {
           for (int l = 0; l < lstmLayers; l++) {
             for (int s = 0; s < 2; s++) {
               int units = states[l][s].length / starts;
-              state[l][s] = Arrays.copyOfRange(states[l][s], row * units, (row + 1) * units);
+              state[l][s] = new float[units];
+              for (int u = 0; u < units; u++) {
+                state[l][s][u] = states[l][s][u * starts + row];
+              }
             }
           }
-          prefixStates.put(key(i, done), state);
+          if (prefixStates[i] == null) {
+            prefixStates[i] = new float[window / horizon + 1][][][];
+          }
+          prefixStates[i][done / horizon] = state;
         }
       }
     }
@@ -198,12 +212,13 @@ final class SharedPrefixForecasts {
 
   /** @return the outputs of the block {@code done} of the active origins, from their prefixes */
   private double[][] fromPrefixes(double[][] extended, int[] active, int n, int done,
-      Map<Long, float[][][]> prefixStates) {
+      float[][][][][] prefixStates) {
     DataType type = network.params().dataType();
     network.rnnClearPreviousState();
     float[][][][] prefixes = new float[n][][][];
     for (int j = 0; j < n; j++) {
-      prefixes[j] = prefixStates.remove(key(active[j], done));
+      prefixes[j] = prefixStates[active[j]][done / horizon];
+      prefixStates[active[j]][done / horizon] = null;
     }
     for (int l = 0; l < lstmLayers; l++) {
       int units = prefixes[0][l][0].length;
@@ -254,15 +269,24 @@ final class SharedPrefixForecasts {
         .castTo(network.params().dataType());
   }
 
-  /** @return per LSTM layer its hidden and cell state, each {@code [starts, units]} in C order */
-  private float[][][] states(int starts) {
+  /**
+   * @return per LSTM layer its hidden and cell state, each {@code [units][starts]} (the f-order
+   *     {@code [starts, units]} arrays the layers keep)
+   */
+  private float[][][] states() {
     float[][][] result = new float[lstmLayers][2][];
     for (int l = 0; l < lstmLayers; l++) {
       Map<String, INDArray> state = network.rnnGetPreviousState(l);
-      result[l][0] = state.get(LSTM.STATE_KEY_PREV_ACTIVATION).dup('c').data().asFloat();
-      result[l][1] = state.get(LSTM.STATE_KEY_PREV_MEMCELL).dup('c').data().asFloat();
+      result[l][0] = columnMajor(state.get(LSTM.STATE_KEY_PREV_ACTIVATION));
+      result[l][1] = columnMajor(state.get(LSTM.STATE_KEY_PREV_MEMCELL));
     }
     return result;
+  }
+
+  private static float[] columnMajor(INDArray state) {
+    INDArray f = state.ordering() == 'f' && state.length() == state.data().length()
+        ? state : state.dup('f');
+    return f.data().asFloat();
   }
 
   /** @return every output at the last time step of row {@code row} of a network output */
@@ -272,9 +296,5 @@ final class SharedPrefixForecasts {
       result[k] = out.rank() == 2 ? out.getDouble(row, k) : out.getDouble(row, k, out.size(2) - 1);
     }
     return result;
-  }
-
-  private static long key(int origin, int done) {
-    return ((long) origin << 32) | done;
   }
 }
