@@ -44,11 +44,14 @@ public final class ValidationForecastsProbe {
     }
     var threads = ManagementFactory.getThreadMXBean();
     for (int round = 1; round <= rounds; round++) {
+      long p0 = ProcessCpu.nanos();
       long c0 = threads.getCurrentThreadCpuTime();
       double[][] windows = model.forecastEach(histories, steps, true);
       long c1 = threads.getCurrentThreadCpuTime();
+      long p1 = ProcessCpu.nanos();
       double[][] shared = model.forecastFromOrigins(inputs, origins, steps, true);
       long c2 = threads.getCurrentThreadCpuTime();
+      long p2 = ProcessCpu.nanos();
       double diff = 0;
       for (int i = 0; i < origins.length; i++) {
         for (int h = 0; h < steps[i]; h++) {
@@ -57,8 +60,8 @@ public final class ValidationForecastsProbe {
       }
       System.out.printf(Locale.ROOT, "round %d: %d origins x 24 steps, thread CPU: window by "
           + "window %.0f ms, shared prefixes %.0f ms (ratio %.2f); max relative difference "
-          + "%.2g%n", round, origins.length, (c1 - c0) / 1e6, (c2 - c1) / 1e6,
-          (double) (c1 - c0) / (c2 - c1), diff);
+          + "%.2g; process CPU %.0f vs %.0f ms%n", round, origins.length, (c1 - c0) / 1e6,
+          (c2 - c1) / 1e6, (double) (c1 - c0) / (c2 - c1), diff, (p1 - p0) / 1e6, (p2 - p1) / 1e6);
     }
   }
 }

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained network with everything needed to predict in original units: the configuration, the
