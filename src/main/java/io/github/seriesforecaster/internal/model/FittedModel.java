@@ -13,7 +13,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Never changed after construction, so a forecaster swaps one in atomically. Single predictions
  * and forecasts run on {@link LstmInference}, which shares no mutable state; batched predictions
- * use the DL4J network, which is not thread-safe, so those calls are serialised on it.
+ * use the DL4J network, which is not thread-safe, so those calls are serialised on it (both in
+ * {@link NetworkOutputs}). Forecasts of many histories are {@link BatchedForecasts}, those from
+ * many origins of one series {@link SharedPrefixForecasts}.
  *
  * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
  */
