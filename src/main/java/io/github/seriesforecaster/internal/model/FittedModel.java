@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained network with everything needed to predict in original units: the configuration, the
@@ -16,7 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Never changed after construction, so a forecaster swaps one in atomically. Single predictions
  * and forecasts run on {@link LstmInference}, which shares no mutable state; batched predictions
- * use the DL4J network, which is not thread-safe, so those calls are serialised on it.
+ * use the DL4J network, which is not thread-safe, so those calls are serialised on it (both in
+ * {@link NetworkOutputs}). Forecasts of many histories are {@link BatchedForecasts}, those from
+ * many origins of one series {@link SharedPrefixForecasts}.
  *
  * <p>Methods here take validated input: {@code SeriesForecaster} checks lengths and values first.
  */
@@ -26,7 +25,7 @@ public final class FittedModel implements MultiStepForecaster {
   private final WindowEncoder encoder;
   private final TrainingData data;
   private final Instant trainedAt;
-  private final LstmInference inference;
+  private final NetworkOutputs outputs;
   private final ForecastErrors errors;
 
   /**
@@ -51,12 +50,19 @@ public final class FittedModel implements MultiStepForecaster {
    */
   public FittedModel(ForecasterConfig config, MultiLayerNetwork network, WindowEncoder encoder,
       TrainingData data, Instant trainedAt, ForecastErrors errors) {
+    this(config, network, encoder, data, trainedAt, errors, null);
+  }
+
+  /** @param outputs the network's outputs, shared with a model of the same network, or null */
+  private FittedModel(ForecasterConfig config, MultiLayerNetwork network, WindowEncoder encoder,
+      TrainingData data, Instant trainedAt, ForecastErrors errors, NetworkOutputs outputs) {
     this.config = Objects.requireNonNull(config, "config");
     this.network = Objects.requireNonNull(network, "network");
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.data = Objects.requireNonNull(data, "data");
     this.trainedAt = Objects.requireNonNull(trainedAt, "trainedAt");
-    this.inference = LstmInference.of(network).orElse(null);
+    this.outputs = outputs != null && outputs.network() == network ? outputs
+        : new NetworkOutputs(config, network, encoder.window(), encoder.inputs());
     this.errors = errors;
   }
 
@@ -67,7 +73,7 @@ public final class FittedModel implements MultiStepForecaster {
 
   /** @return this model with validation forecast errors for intervals */
   public FittedModel withErrors(ForecastErrors measured) {
-    return new FittedModel(config, network, encoder, data, trainedAt, measured);
+    return new FittedModel(config, network, encoder, data, trainedAt, measured, outputs);
   }
 
   public ForecasterConfig config() {
@@ -133,8 +139,7 @@ public final class FittedModel implements MultiStepForecaster {
   private double predictAt(double[][] inputs, int end) {
     float[] encoded = new float[inputs() * encoder.window()];
     encoder.encode(inputs, end, encoded, 0);
-    double output = inference != null ? inference.output(encoded) : lastSteps(encoded, 1)[0];
-    return encoder.decode(inputs[0], end, output);
+    return encoder.decode(inputs[0], end, outputs.one(encoded)[0]);
   }
 
   /**
@@ -147,10 +152,10 @@ public final class FittedModel implements MultiStepForecaster {
     for (int i = 0; i < histories.length; i++) {
       encoder.encode(histories[i], histories[i].length, inputs, i * window);
     }
-    double[] outputs = lastSteps(inputs, histories.length);
+    double[] values = outputs.firstOutputs(inputs, histories.length);
     double[] result = new double[histories.length];
     for (int i = 0; i < histories.length; i++) {
-      result[i] = encoder.decode(histories[i], histories[i].length, outputs[i]);
+      result[i] = encoder.decode(histories[i], histories[i].length, values[i]);
     }
     return result;
   }
@@ -194,12 +199,12 @@ public final class FittedModel implements MultiStepForecaster {
     for (int i = 0; i < count; i++) {
       encoder.encode(inputs, firstTarget + i, encoded, i * size);
     }
-    return lastSteps(encoded, count);
+    return outputs.firstOutputs(encoded, count);
   }
 
   /** @return this model with another encoder (the same network) */
   public FittedModel withEncoder(WindowEncoder other) {
-    return new FittedModel(config, network, other, data, trainedAt, errors);
+    return new FittedModel(config, network, other, data, trainedAt, errors, outputs);
   }
 
   /**
@@ -272,167 +277,49 @@ public final class FittedModel implements MultiStepForecaster {
    */
   @Override
   public double[][] forecastEach(double[][][] histories, int[] steps, boolean networkOnly) {
-    int count = histories.length;
+    checkSteps(histories.length, steps);
+    return BatchedForecasts.forecast(encoder, outputs, histories, steps, networkOnly);
+  }
+
+  /**
+   * Recursive forecasts from origins of one series, as {@link #forecastEach} from the values
+   * before each origin; without features and when the batched network call is the cheaper way,
+   * with the LSTM state of the true values the windows of neighbouring origins share computed
+   * once ({@link SharedPrefixForecasts}).
+   */
+  @Override
+  public double[][] forecastFromOrigins(double[][] inputs, int[] origins, int[] steps,
+      boolean networkOnly) {
+    checkSteps(origins.length, steps);
+    if (inputs() == 1 && outputs.hasStandardShape()
+        && (networkOnly || !outputs.plainJavaFor(origins.length))) {
+      return SharedPrefixForecasts.forecast(encoder, outputs, inputs[0], origins, steps);
+    }
+    return MultiStepForecaster.super.forecastFromOrigins(inputs, origins, steps, networkOnly);
+  }
+
+  private void checkSteps(int count, int[] steps) {
     if (steps.length != count) {
       throw new IllegalArgumentException(
           count + " histories but " + steps.length + " step counts");
     }
-    int longest = 0;
     for (int s : steps) {
       if (s > maximumSteps()) {
         throw new IllegalArgumentException(s + " steps is more than this model's "
             + maximumSteps() + "-step horizon");
       }
-      longest = Math.max(longest, s);
     }
-    double[][] result = new double[count][];
-    int size = inputs() * encoder.window();
-    if (inputs() > 1) {
-      // later steps would need future feature values: one block of horizon outputs per history
-      float[] encoded = new float[count * size];
-      for (int i = 0; i < count; i++) {
-        encoder.encode(histories[i], histories[i][0].length, encoded, i * size);
-      }
-      double[][] outputs = lastStepOutputs(encoded, count, networkOnly);
-      for (int i = 0; i < count; i++) {
-        double[] target = histories[i][0];
-        result[i] = new double[steps[i]];
-        for (int k = 0; k < steps[i]; k++) {
-          result[i][k] = encoder.decode(target, target.length, outputs[i][k]);
-        }
-      }
-      return result;
-    }
-    int history = encoder.minimumHistory();
-    int horizon = config.horizon();
-    double[][] extended = new double[count][];
-    for (int i = 0; i < count; i++) {
-      double[] series = histories[i][0];
-      extended[i] = new double[history + steps[i]];
-      System.arraycopy(series, series.length - history, extended[i], 0, history);
-    }
-    int[] active = new int[count];
-    for (int done = 0; done < longest; done += horizon) {
-      int n = 0;
-      for (int i = 0; i < count; i++) {
-        if (steps[i] > done) {
-          active[n++] = i;
-        }
-      }
-      float[] encoded = new float[n * size];
-      for (int j = 0; j < n; j++) {
-        encoder.encode(extended[active[j]], history + done, encoded, j * size);
-      }
-      double[][] outputs = lastStepOutputs(encoded, n, networkOnly);
-      for (int j = 0; j < n; j++) {
-        double[] values = extended[active[j]];
-        // decode reads only values before history + done, so writing the block as we go is safe
-        for (int k = 0; k < horizon && history + done + k < values.length; k++) {
-          values[history + done + k] = encoder.decode(values, history + done, outputs[j][k]);
-        }
-      }
-    }
-    for (int i = 0; i < count; i++) {
-      result[i] = Arrays.copyOfRange(extended[i], history, extended[i].length);
-    }
-    return result;
-  }
-
-  /**
-   * Every output at the last time step of {@code count} encoded windows: in batched network calls,
-   * or, when the whole batch is less arithmetic than a network call's fixed cost (about a
-   * millisecond, the time the plain-Java pass takes for some 10 million multiply-adds more than
-   * the batched call), one window at a time with {@link LstmInference}.
-   */
-  private double[][] lastStepOutputs(float[] inputs, int count, boolean networkOnly) {
-    int window = encoder.window();
-    int size = inputs() * window;
-    int horizon = config.horizon();
-    double[][] result = new double[count][horizon];
-    if (!networkOnly && inference != null
-        && (double) count * multiplyAddsPerWindow() < PLAIN_JAVA_BATCH_LIMIT) {
-      float[] one = new float[size];
-      for (int i = 0; i < count; i++) {
-        System.arraycopy(inputs, i * size, one, 0, size);
-        result[i] = inference.outputs(one);
-      }
-      return result;
-    }
-    int blockSize = ForwardPassSize.windows(config);
-    for (int from = 0; from < count; from += blockSize) {
-      int block = Math.min(blockSize, count - from);
-      float[] blockInputs = block == count ? inputs
-          : Arrays.copyOfRange(inputs, from * size, (from + block) * size);
-      INDArray features = Nd4j.create(blockInputs, new long[] {block, inputs(), window}, 'c');
-      INDArray output;
-      synchronized (network) {
-        output = network.output(features);
-      }
-      for (int i = 0; i < block; i++) {
-        for (int k = 0; k < horizon; k++) {
-          result[from + i][k] = output.getDouble(i, k, window - 1);
-        }
-      }
-    }
-    return result;
-  }
-
-  /** Multiply-adds per window below which a batch runs on {@link LstmInference}. */
-  private static final double PLAIN_JAVA_BATCH_LIMIT = 10e6;
-
-  private double multiplyAddsPerWindow() {
-    double total = 0;
-    int width = inputs();
-    for (int layer = 0; layer < config.layers(); layer++) {
-      total += (double) encoder.window() * 4 * config.hidden() * (width + config.hidden());
-      width = config.hidden();
-    }
-    return total;
   }
 
   /** The {@code horizon} target values from {@code end} on, from one network call. */
   private double[] decodeBlock(double[][] inputs, int end, double[] target) {
     float[] encoded = new float[inputs() * encoder.window()];
     encoder.encode(inputs, end, encoded, 0);
-    double[] outputs = inference != null ? inference.outputs(encoded) : allOutputs(encoded);
-    double[] values = new double[outputs.length];
-    for (int k = 0; k < outputs.length; k++) {
-      values[k] = encoder.decode(target, end, outputs[k]);
+    double[] raw = outputs.one(encoded);
+    double[] values = new double[raw.length];
+    for (int k = 0; k < raw.length; k++) {
+      values[k] = encoder.decode(target, end, raw[k]);
     }
     return values;
-  }
-
-  private double[] allOutputs(float[] inputs) {
-    int window = encoder.window();
-    INDArray output;
-    synchronized (network) {
-      output = network.output(Nd4j.create(inputs, new long[] {1, inputs(), window}, 'c'));
-    }
-    double[] result = new double[config.horizon()];
-    for (int k = 0; k < result.length; k++) {
-      result[k] = output.getDouble(0, k, window - 1);
-    }
-    return result;
-  }
-
-  private double[] lastSteps(float[] inputs, int count) {
-    int window = encoder.window();
-    int size = inputs() * window;
-    double[] last = new double[count];
-    int blockSize = ForwardPassSize.windows(config);
-    for (int from = 0; from < count; from += blockSize) {
-      int block = Math.min(blockSize, count - from);
-      float[] blockInputs = block == count ? inputs
-          : Arrays.copyOfRange(inputs, from * size, (from + block) * size);
-      INDArray features = Nd4j.create(blockInputs, new long[] {block, inputs(), window}, 'c');
-      INDArray output;
-      synchronized (network) {
-        output = network.output(features);
-      }
-      for (int i = 0; i < block; i++) {
-        last[from + i] = output.getDouble(i, 0, window - 1);
-      }
-    }
-    return last;
   }
 }

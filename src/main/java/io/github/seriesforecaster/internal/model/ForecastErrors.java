@@ -96,7 +96,7 @@ public final class ForecastErrors {
 
   /** The ways of computing the forecasts: the default, and two that tests compare. */
   enum Way {
-    /** {@link MultiStepForecaster#forecastEach}: batched network calls, plain Java for small networks. */
+    /** {@link MultiStepForecaster#forecastFromOrigins}: batched, plain Java for small networks. */
     BATCHED,
     /** Batched network calls whatever the network's size. */
     NETWORK,
@@ -115,29 +115,15 @@ public final class ForecastErrors {
     for (int h = 0; h < steps; h++) {
       errors.add(new ArrayList<>());
     }
-    List<double[][]> histories = new ArrayList<>();
-    List<Integer> horizons = new ArrayList<>();
-    List<Integer> originList = new ArrayList<>();
-    int origins = validation;
-    double spacing = Math.max(1.0, (double) origins / MAXIMUM_ORIGINS);
-    for (double position = 0; position < origins; position += spacing) {
-      int origin = first + (int) position;
-      // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
-      int from = Math.max(0, origin - model.minimumHistory());
-      double[][] history = new double[inputs.length][];
-      for (int c = 0; c < inputs.length; c++) {
-        history[c] = Arrays.copyOfRange(inputs[c], from, origin);
-      }
-      histories.add(history);
-      horizons.add(Math.min(steps, series.length - origin));
-      originList.add(origin);
+    int[] origins = origins(first, series.length);
+    int[] horizons = new int[origins.length];
+    for (int o = 0; o < origins.length; o++) {
+      horizons[o] = Math.min(steps, series.length - origins[o]);
     }
-    double[][] forecasts = forecasts(model, histories.toArray(new double[0][][]),
-        horizons.stream().mapToInt(Integer::intValue).toArray(), way);
+    double[][] forecasts = forecasts(model, inputs, origins, horizons, way);
     for (int o = 0; o < forecasts.length; o++) {
-      int origin = originList.get(o);
       for (int h = 0; h < forecasts[o].length; h++) {
-        errors.get(h).add(Math.abs(series[origin + h] - forecasts[o][h]));
+        errors.get(h).add(Math.abs(series[origins[o] + h] - forecasts[o][h]));
       }
     }
     double[][] byStep = new double[steps][];
@@ -148,15 +134,28 @@ public final class ForecastErrors {
   }
 
   private static double[][] forecasts(
-      MultiStepForecaster model, double[][][] histories, int[] steps, Way way) {
+      MultiStepForecaster model, double[][] inputs, int[] origins, int[] steps, Way way) {
     if (way != Way.ONE_BY_ONE) {
-      return model.forecastEach(histories, steps, way == Way.NETWORK);
+      return model.forecastFromOrigins(inputs, origins, steps, way == Way.NETWORK);
     }
-    double[][] result = new double[histories.length][];
-    for (int i = 0; i < histories.length; i++) {
-      result[i] = model.forecastInputs(histories[i], steps[i]);
-    }
-    return result;
+    // the default forecastEach: one origin and one window at a time
+    MultiStepForecaster oneByOne = new MultiStepForecaster() {
+      @Override
+      public int minimumHistory() {
+        return model.minimumHistory();
+      }
+
+      @Override
+      public int maximumSteps() {
+        return model.maximumSteps();
+      }
+
+      @Override
+      public double[] forecastInputs(double[][] history, int count) {
+        return model.forecastInputs(history, count);
+      }
+    };
+    return oneByOne.forecastFromOrigins(inputs, origins, steps, false);
   }
 
   /** @return the steps with measured errors */

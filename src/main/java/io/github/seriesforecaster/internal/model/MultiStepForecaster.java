@@ -46,4 +46,29 @@ public interface MultiStepForecaster {
   default double[][] forecastEach(double[][][] histories, int[] steps, boolean networkAlways) {
     return forecastEach(histories, steps);
   }
+
+  /**
+   * Recursive forecasts from origins of one series, each reading only the values before its
+   * origin: the same values as {@link #forecastEach} on the last {@link #minimumHistory()} rows
+   * before each origin.
+   *
+   * @param inputs the whole input columns, the target first
+   * @param origins index of the first forecast value per origin, each at least
+   *     {@link #minimumHistory()}
+   * @param steps values to forecast per origin, each at most {@link #maximumSteps()}
+   * @param networkAlways as for {@link #forecastEach(double[][][], int[], boolean)}
+   * @return the forecasts per origin
+   */
+  default double[][] forecastFromOrigins(double[][] inputs, int[] origins, int[] steps,
+      boolean networkAlways) {
+    double[][][] histories = new double[origins.length][inputs.length][];
+    for (int i = 0; i < origins.length; i++) {
+      // a forecast reads only the last minimumHistory rows; copying just those keeps this linear
+      int from = Math.max(0, origins[i] - minimumHistory());
+      for (int c = 0; c < inputs.length; c++) {
+        histories[i][c] = java.util.Arrays.copyOfRange(inputs[c], from, origins[i]);
+      }
+    }
+    return forecastEach(histories, steps, networkAlways);
+  }
 }
