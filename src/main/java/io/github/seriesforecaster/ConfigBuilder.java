@@ -263,7 +263,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    * @throws IllegalArgumentException if {@code season} is negative or 1
    */
   public B season(int season) {
-    this.season = ConfigChecks.checkSeason(season);
+    this.season = Checks.season(season);
     return self();
   }
 
