@@ -1,21 +1,19 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.internal.data.TimeStep;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * The settings a {@link ForecasterConfig} is built from, collected one at a time: the common part
  * of {@link ForecasterConfig.Builder} and {@link SeriesForecaster.Builder}, so each setting and its
- * check are written once. Each setter checks its value at once (failing at the caller's line);
+ * check are written once. This class holds the network and training settings; the columns read
+ * and how are set by the setters inherited from {@link InputSettings}. Each setter checks its value at once (failing at the caller's line);
  * {@link #config()} checks the combinations. Repeated calls keep the last value. Defaults are the
  * {@code DEFAULT_*} constants of {@link ForecasterConfig}. A null argument throws
  * {@code NullPointerException}.
  *
  * @param <B> the concrete builder, which every setter returns for chaining
  */
-public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
+public abstract class ConfigBuilder<B extends ConfigBuilder<B>> extends InputSettings<B> {
   private int window = ForecasterConfig.DEFAULT_WINDOW;
   private int hidden = ForecasterConfig.DEFAULT_HIDDEN;
   private int layers = ForecasterConfig.DEFAULT_LAYERS;
@@ -23,8 +21,6 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   private double learningRate = ForecasterConfig.DEFAULT_LEARNING_RATE;
   private int batchSize = ForecasterConfig.DEFAULT_BATCH_SIZE;
   private long seed = ForecasterConfig.DEFAULT_SEED;
-  private String columnName;
-  private int columnIndex = -1;
   private double validationFraction = ForecasterConfig.DEFAULT_VALIDATION_FRACTION;
   private TargetTransform transform = ForecasterConfig.DEFAULT_TRANSFORM;
   private int horizon = ForecasterConfig.DEFAULT_HORIZON;
@@ -32,21 +28,15 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   private int patience = ForecasterConfig.DEFAULT_PATIENCE;
   private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
   private LstmImplementation lstm = ForecasterConfig.DEFAULT_LSTM;
-  private String dateColumn;
-  private String frequency;
-  private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
-  private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
   private int threads = ForecasterConfig.DEFAULT_THREADS;
   private int parallelism = ForecasterConfig.defaultParallelism();
   private int ensemble = ForecasterConfig.DEFAULT_ENSEMBLE;
   private int forecastHorizon = ForecasterConfig.DEFAULT_FORECAST_HORIZON;
-  private List<String> featureNames = List.of();
-  private List<Integer> featureIndices = List.of();
-  private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
 
   ConfigBuilder() {}
 
   ConfigBuilder(ForecasterConfig config) {
+    super(config);
     window = config.window();
     hidden = config.hidden();
     layers = config.layers();
@@ -54,8 +44,6 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     learningRate = config.learningRate();
     batchSize = config.batchSize();
     seed = config.seed();
-    columnName = config.columnName();
-    columnIndex = config.columnIndex();
     validationFraction = config.validationFraction();
     transform = config.transform();
     horizon = config.horizon();
@@ -63,17 +51,10 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     patience = config.patience();
     shrink = config.shrink();
     lstm = config.lstm();
-    dateColumn = config.dateColumn();
-    frequency = config.frequency();
-    missingValues = config.missingValues();
-    delimiter = config.delimiter();
     threads = config.threads();
     parallelism = config.parallelism();
     ensemble = config.ensemble();
     forecastHorizon = config.forecastHorizon();
-    featureNames = config.featureNames();
-    featureIndices = config.featureIndices();
-    featureTransform = config.featureTransform();
   }
 
   /**
@@ -145,83 +126,10 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     return self();
   }
 
-  /**
-   * Chooses the value column by its header name (replacing a choice by index).
-   *
-   * @param name the header name, not blank
-   * @return this builder
-   * @throws IllegalArgumentException if the name is blank
-   */
-  public B column(String name) {
-    this.columnName = ConfigChecks.checkColumnName(Objects.requireNonNull(name, "column"));
-    this.columnIndex = -1;
-    return self();
-  }
 
-  /**
-   * Chooses the value column by its 0-based index (replacing a choice by name).
-   *
-   * @param index 0-based column index, at least 0
-   * @return this builder
-   * @throws IllegalArgumentException if {@code index < 0}
-   */
-  public B column(int index) {
-    this.columnIndex = Checks.atLeast(0, index, "column index");
-    this.columnName = null;
-    return self();
-  }
 
-  /**
-   * Adds input columns, by header name, that the network sees at every time step beside the
-   * target {@link #column}, e.g. {@code features("Open", "High", "Low", "Volume")} with
-   * {@code column("Close")}; each gets its own scaler fitted on the training part (see
-   * docs/features.md). Listing the target too is allowed. A model with features predicts from a
-   * {@link SeriesFrame} and forecasts at most {@code horizon} steps at once. Replaces features
-   * chosen by index; an empty array removes the features.
-   *
-   * @param names header names, each once, not blank
-   * @return this builder
-   * @throws IllegalArgumentException if a name is blank or listed twice
-   */
-  public B features(String... names) {
-    Objects.requireNonNull(names, "features");
-    List<String> list = List.of(names);
-    ConfigChecks.checkFeatures(list, List.of());
-    this.featureNames = list;
-    this.featureIndices = List.of();
-    return self();
-  }
 
-  /**
-   * Adds input columns by 0-based index, as {@link #features(String...)} does by name.
-   *
-   * @param indices column indices, each once, at least 0
-   * @return this builder
-   * @throws IllegalArgumentException if an index is negative or listed twice
-   */
-  public B features(int... indices) {
-    Objects.requireNonNull(indices, "features");
-    List<Integer> list = Arrays.stream(indices).boxed().toList();
-    ConfigChecks.checkFeatures(List.of(), list);
-    this.featureIndices = list;
-    this.featureNames = List.of();
-    return self();
-  }
 
-  /**
-   * Sets how feature columns are transformed before their scalers: {@code AUTO} (the default)
-   * like the target; {@code LEVELS} for features whose level carries the signal (a rate, a
-   * calendar flag); {@code DIFFERENCES} or {@code LOG_RETURNS} for trending ones.
-   *
-   * @param transform {@code AUTO}, {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
-   * @return this builder
-   * @throws IllegalArgumentException if the transform is a seasonal one
-   */
-  public B featureTransform(TargetTransform transform) {
-    ConfigChecks.checkFeatureTransform(transform);
-    this.featureTransform = transform;
-    return self();
-  }
 
   /**
    * @param fraction share of the series, from its end, held out for validation: at least 0, below 1
@@ -288,31 +196,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     return self();
   }
 
-  /**
-   * Names an ISO date/time column ({@code 2020-01-31}, {@code 2020-01}, {@code 2020-01-31T09:30},
-   * {@code 2020-01-31 09:30:00}, with or without offset). Its rows must strictly increase, and
-   * {@link SeriesForecaster#forecast(java.nio.file.Path, int)} stamps forecasts with the following times.
-   *
-   * @param name the header name, not blank
-   * @return this builder
-   * @throws IllegalArgumentException if the name is blank
-   */
-  public B dateColumn(String name) {
-    this.dateColumn = ConfigChecks.checkDateColumn(Objects.requireNonNull(name, "dateColumn"));
-    return self();
-  }
 
-  /**
-   * @param frequency ISO-8601 spacing of the timestamps such as {@code P1D}, {@code P1M} or
-   *     {@code PT30M}; without it the median spacing of the training data is used
-   * @return this builder
-   * @throws IllegalArgumentException if the text is not a positive ISO-8601 period or duration
-   */
-  public B frequency(String frequency) {
-    TimeStep.parse(frequency);
-    this.frequency = frequency;
-    return self();
-  }
 
   /**
    * @param lstm the LSTM layer implementation: {@code FAST} (default) or DL4J's {@code STANDARD}
@@ -323,24 +207,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     return self();
   }
 
-  /**
-   * @param policy what to do with empty, {@code NA} or {@code NaN} cells
-   * @return this builder
-   */
-  public B missingValues(MissingValues policy) {
-    this.missingValues = Objects.requireNonNull(policy, "missingValues");
-    return self();
-  }
 
-  /**
-   * @param delimiter CSV field separator, e.g. {@code ';'}; not a quote or line break
-   * @return this builder
-   * @throws IllegalArgumentException if {@code delimiter} is a quote or line break
-   */
-  public B delimiter(char delimiter) {
-    this.delimiter = ConfigChecks.checkDelimiter(delimiter);
-    return self();
-  }
 
   /**
    * @param threads ND4J threads, at least 1; a process-wide ND4J setting applied by fit and load
@@ -404,10 +271,5 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
         dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
         featureIndices, featureTransform, parallelism, ensemble, forecastHorizon);
-  }
-
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
   }
 }
