@@ -9,12 +9,13 @@ import java.util.Objects;
  * The settings of a {@link ForecasterConfig} that say which columns of the input are read and how:
  * the value column, feature columns and their transform, the date column and its frequency,
  * missing values and the CSV delimiter. The network and training settings are in
- * {@link ConfigBuilder}, which builds the configuration. Each setter checks its value at once;
- * repeated calls keep the last value; a null argument throws {@code NullPointerException}.
+ * {@link NetworkSettings}, the rest in {@link ConfigBuilder}, which builds the configuration. Each
+ * setter checks its value at once; repeated calls keep the last value; a null argument throws
+ * {@code NullPointerException}.
  *
  * @param <B> the concrete builder, which every setter returns for chaining
  */
-public abstract class InputSettings<B extends InputSettings<B>> {
+public abstract class InputSettings<B extends InputSettings<B>> extends NetworkSettings<B> {
   String columnName;
   int columnIndex = -1;
   String dateColumn;
@@ -25,9 +26,14 @@ public abstract class InputSettings<B extends InputSettings<B>> {
   List<Integer> featureIndices = List.of();
   TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
 
-  InputSettings() {}
+  InputSettings(Values network) {
+    super(network);
+  }
 
   InputSettings(ForecasterConfig config) {
+    super(new Values(config.hidden(), config.layers(), config.epochs(), config.learningRate(),
+        config.batchSize(), config.seed(), config.season(), config.horizon(), config.patience(),
+        config.ensemble(), config.threads()));
     columnName = config.columnName();
     columnIndex = config.columnIndex();
     dateColumn = config.dateColumn();
@@ -120,7 +126,8 @@ public abstract class InputSettings<B extends InputSettings<B>> {
   /**
    * Names an ISO date/time column ({@code 2020-01-31}, {@code 2020-01}, {@code 2020-01-31T09:30},
    * {@code 2020-01-31 09:30:00}, with or without offset). Its rows must strictly increase, and
-   * {@link SeriesForecaster#forecast(java.nio.file.Path, int)} stamps forecasts with the following times.
+   * {@link SeriesForecaster#forecast(java.nio.file.Path, int)} stamps forecasts with the
+   * following times.
    *
    * @param name the header name, not blank
    * @return this builder
@@ -160,10 +167,5 @@ public abstract class InputSettings<B extends InputSettings<B>> {
   public B delimiter(char delimiter) {
     this.delimiter = ConfigChecks.checkDelimiter(delimiter);
     return self();
-  }
-
-  @SuppressWarnings("unchecked")
-  final B self() {
-    return (B) this;
   }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The immutable settings of a {@link GlobalForecaster}, as built by
- * {@link GlobalForecaster.Builder} or {@link GlobalConfig.Builder} and stored in its model files. The compact constructor re-checks
- * every value, so a configuration read back from a model file is validated like one from the builder.
+ * {@link GlobalForecaster.Builder} or {@link GlobalConfig.Builder} and stored in its model files.
+ * The compact constructor re-checks every value, so a configuration read back from a model file is
+ * validated like one from the builder.
  *
  * @param window past values per forecast (the input window), at least 1; a multiple of
  *     {@code valuesPerStep}

@@ -1,59 +1,50 @@
 package io.github.seriesforecaster.many;
 
 import io.github.seriesforecaster.Checks;
+import io.github.seriesforecaster.NetworkSettings;
 import java.util.Objects;
 
 /**
  * The settings a {@link GlobalConfig} is built from, collected one at a time: the common part of
  * {@link GlobalConfig.Builder} and {@link GlobalForecaster.Builder}, so each setting and its check
- * are written once. Each setter checks its value at once; {@link #config()} resolves the defaults
- * that depend on other settings and checks the combinations. Repeated calls keep the last value.
- * Defaults are the {@code DEFAULT_*} constants of {@link GlobalConfig}. A null argument throws
- * {@code NullPointerException}.
+ * are written once (the network and training settings every configuration has are inherited
+ * from {@link NetworkSettings}). Each setter checks its value at once; {@link #config()} resolves
+ * the defaults that depend on other settings and checks the combinations. Repeated calls keep the
+ * last value. Defaults are the {@code DEFAULT_*} constants of {@link GlobalConfig}. A null
+ * argument throws {@code NullPointerException}.
  *
  * @param <B> the concrete builder, which every setter returns for chaining
  */
-public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>> {
+public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>>
+    extends NetworkSettings<B> {
+  private static final Values DEFAULT_NETWORK = new Values(GlobalConfig.DEFAULT_HIDDEN,
+      GlobalConfig.DEFAULT_LAYERS, GlobalConfig.DEFAULT_EPOCHS, GlobalConfig.DEFAULT_LEARNING_RATE,
+      GlobalConfig.DEFAULT_BATCH_SIZE, GlobalConfig.DEFAULT_SEED, GlobalConfig.DEFAULT_SEASON,
+      GlobalConfig.DEFAULT_HORIZON, GlobalConfig.DEFAULT_PATIENCE, GlobalConfig.DEFAULT_ENSEMBLE,
+      GlobalConfig.DEFAULT_THREADS);
   private int window;
   private int valuesPerStep;
-  private int hidden = GlobalConfig.DEFAULT_HIDDEN;
-  private int layers = GlobalConfig.DEFAULT_LAYERS;
-  private int epochs = GlobalConfig.DEFAULT_EPOCHS;
-  private double learningRate = GlobalConfig.DEFAULT_LEARNING_RATE;
-  private int batchSize = GlobalConfig.DEFAULT_BATCH_SIZE;
   private int windowsPerSeries = GlobalConfig.DEFAULT_WINDOWS_PER_SERIES;
-  private long seed = GlobalConfig.DEFAULT_SEED;
-  private int season = GlobalConfig.DEFAULT_SEASON;
-  private int horizon = GlobalConfig.DEFAULT_HORIZON;
   private int validation = -1;
-  private int patience = GlobalConfig.DEFAULT_PATIENCE;
   private TrainingLoss loss = GlobalConfig.DEFAULT_LOSS;
   private Normalization normalization = GlobalConfig.DEFAULT_NORMALIZATION;
-  private int ensemble = GlobalConfig.DEFAULT_ENSEMBLE;
   private int snapshots = GlobalConfig.DEFAULT_SNAPSHOTS;
-  private int threads = GlobalConfig.DEFAULT_THREADS;
 
-  GlobalConfigBuilder() {}
+  GlobalConfigBuilder() {
+    super(DEFAULT_NETWORK);
+  }
 
   GlobalConfigBuilder(GlobalConfig config) {
+    super(new Values(config.hidden(), config.layers(), config.epochs(), config.learningRate(),
+        config.batchSize(), config.seed(), config.season(), config.horizon(), config.patience(),
+        config.ensemble(), config.threads()));
     window = config.window();
     valuesPerStep = config.valuesPerStep();
-    hidden = config.hidden();
-    layers = config.layers();
-    epochs = config.epochs();
-    learningRate = config.learningRate();
-    batchSize = config.batchSize();
     windowsPerSeries = config.windowsPerSeries();
-    seed = config.seed();
-    season = config.season();
-    horizon = config.horizon();
     validation = config.validation();
-    patience = config.patience();
     loss = config.loss();
     normalization = config.normalization();
-    ensemble = config.ensemble();
     snapshots = config.snapshots();
-    threads = config.threads();
   }
 
   /**
@@ -79,57 +70,6 @@ public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>> {
   }
 
   /**
-   * @param hidden LSTM units per layer, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code hidden < 1}
-   */
-  public B hidden(int hidden) {
-    this.hidden = Checks.atLeast(1, hidden, "hidden");
-    return self();
-  }
-
-  /**
-   * @param layers stacked LSTM layers, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code layers < 1}
-   */
-  public B layers(int layers) {
-    this.layers = Checks.atLeast(1, layers, "layers");
-    return self();
-  }
-
-  /**
-   * @param epochs most epochs, at least 1; one epoch is {@code windowsPerSeries} windows from
-   *     every series
-   * @return this builder
-   * @throws IllegalArgumentException if {@code epochs < 1}
-   */
-  public B epochs(int epochs) {
-    this.epochs = Checks.atLeast(1, epochs, "epochs");
-    return self();
-  }
-
-  /**
-   * @param learningRate Adam's step size, strictly between 0 and 1
-   * @return this builder
-   * @throws IllegalArgumentException unless {@code 0 < learningRate < 1}
-   */
-  public B learningRate(double learningRate) {
-    this.learningRate = Checks.between(0.0, 1.0, learningRate, "learningRate");
-    return self();
-  }
-
-  /**
-   * @param batchSize windows per mini-batch, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code batchSize < 1}
-   */
-  public B batchSize(int batchSize) {
-    this.batchSize = Checks.atLeast(1, batchSize, "batchSize");
-    return self();
-  }
-
-  /**
    * @param windowsPerSeries training windows drawn at random from every series per epoch, at
    *     least 1
    * @return this builder
@@ -141,35 +81,6 @@ public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>> {
   }
 
   /**
-   * @param seed weights, window sampling and batch order
-   * @return this builder
-   */
-  public B seed(long seed) {
-    this.seed = seed;
-    return self();
-  }
-
-  /**
-   * @param season cycle length in steps (24 for hourly data), or 0 for none
-   * @return this builder
-   * @throws IllegalArgumentException if {@code season} is negative or 1
-   */
-  public B season(int season) {
-    this.season = Checks.season(season);
-    return self();
-  }
-
-  /**
-   * @param horizon values the network outputs at once, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code horizon < 1}
-   */
-  public B horizon(int horizon) {
-    this.horizon = Checks.atLeast(1, horizon, "horizon");
-    return self();
-  }
-
-  /**
    * @param validation values held out from the end of every series for early stopping and the
    *     report, 0 for none; default: the horizon
    * @return this builder
@@ -177,17 +88,6 @@ public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>> {
    */
   public B validation(int validation) {
     this.validation = Checks.atLeast(0, validation, "validation");
-    return self();
-  }
-
-  /**
-   * @param patience epochs without validation improvement before training stops and the best
-   *     epoch's network is kept; 0 runs every epoch
-   * @return this builder
-   * @throws IllegalArgumentException if {@code patience < 0}
-   */
-  public B patience(int patience) {
-    this.patience = Checks.atLeast(0, patience, "patience");
     return self();
   }
 
@@ -210,16 +110,6 @@ public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>> {
   }
 
   /**
-   * @param ensemble networks trained with consecutive seeds and averaged, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code ensemble < 1}
-   */
-  public B ensemble(int ensemble) {
-    this.ensemble = Checks.atLeast(1, ensemble, "ensemble");
-    return self();
-  }
-
-  /**
    * @param snapshots networks kept per ensemble member: those of the best {@code snapshots}
    *     epochs on the validation part, their forecasts averaged; at least 1
    * @return this builder
@@ -231,27 +121,20 @@ public abstract class GlobalConfigBuilder<B extends GlobalConfigBuilder<B>> {
   }
 
   /**
-   * @param threads ND4J threads (process-wide), at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code threads < 1}
-   */
-  public B threads(int threads) {
-    this.threads = Checks.atLeast(1, threads, "threads");
-    return self();
-  }
-
-  /**
    * @return the configuration these settings describe, validated as a whole
    * @throws IllegalArgumentException if the window is not a multiple of {@code valuesPerStep}
    */
   public GlobalConfig config() {
+    Values n = network();
+    int season = n.season();
     int resolvedWindow = window > 0 ? window
         : season >= 2 ? GlobalConfig.DEFAULT_WINDOW_SEASONS * season : GlobalConfig.DEFAULT_WINDOW;
     int resolvedWidth = valuesPerStep > 0 ? valuesPerStep
         : season >= 2 && resolvedWindow % season == 0 ? season : 1;
-    return new GlobalConfig(resolvedWindow, resolvedWidth, hidden, layers, epochs, learningRate,
-        batchSize, windowsPerSeries, seed, season, horizon,
-        validation >= 0 ? validation : horizon, patience, loss, normalization, ensemble, snapshots, threads);
+    return new GlobalConfig(resolvedWindow, resolvedWidth, n.hidden(), n.layers(), n.epochs(),
+        n.learningRate(), n.batchSize(), windowsPerSeries, n.seed(), season, n.horizon(),
+        validation >= 0 ? validation : n.horizon(), n.patience(), loss, normalization,
+        n.ensemble(), snapshots, n.threads());
   }
 
   @SuppressWarnings("unchecked")
