@@ -108,4 +108,21 @@ public final class Checks {
       between(0.0, 1.0, level, "level");
     }
   }
+
+  /**
+   * The lifecycle rule of every forecaster: it predicts only after a fit or a load.
+   *
+   * @param <T> the fitted model's type
+   * @param model the fitted model, or null before a fit or load
+   * @param forecaster the forecaster's class name, for the message
+   * @return {@code model}
+   * @throws IllegalStateException if {@code model} is null
+   */
+  public static <T> T fitted(T model, String forecaster) {
+    if (model == null) {
+      throw new IllegalStateException(
+          "forecaster is not fitted; call fit(...) or " + forecaster + ".load(...) first");
+    }
+    return model;
+  }
 }

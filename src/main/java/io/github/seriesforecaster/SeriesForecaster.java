@@ -386,12 +386,7 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   private FittedModel fittedModel() {
-    FittedModel model = fitted;
-    if (model == null) {
-      throw new IllegalStateException(
-          "forecaster is not fitted; call fit(...) or SeriesForecaster.load(...) first");
-    }
-    return model;
+    return Checks.fitted(fitted, "SeriesForecaster");
   }
 
   /**

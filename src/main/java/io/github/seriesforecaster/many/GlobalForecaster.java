@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * One LSTM network trained across a whole set of series (a "global" model, as the M4
@@ -98,10 +98,8 @@ public final class GlobalForecaster {
    */
   public GlobalFitReport fit(SeriesSet series) {
     Objects.requireNonNull(series, "series");
-    List<String> ids = series.ids();
-    List<double[]> values = new ArrayList<>(ids.size());
-    ids.forEach(id -> values.add(series.get(id)));
-    GlobalTraining.Result result = GlobalTraining.fit(config, ids, values, listener);
+    GlobalTraining.Result result =
+        GlobalTraining.fit(config, series.ids(), series.values(), listener);
     fitted = result.model();
     return result.report();
   }
@@ -120,16 +118,9 @@ public final class GlobalForecaster {
   public Map<String, double[]> forecast(SeriesSet histories, int steps) {
     Objects.requireNonNull(histories, "histories");
     Checks.atLeast(1, steps, "steps");
-    GlobalModel model = model();
     List<String> ids = histories.ids();
-    List<double[]> values = new ArrayList<>(ids.size());
-    ids.forEach(id -> values.add(histories.get(id)));
-    double[][] forecasts = model.forecastAll(ids, values, steps);
-    Map<String, double[]> result = new LinkedHashMap<>();
-    for (int s = 0; s < ids.size(); s++) {
-      result.put(ids.get(s), forecasts[s]);
-    }
-    return result;
+    double[][] forecasts = model().forecastAll(ids, histories.values(), steps);
+    return byId(ids, s -> forecasts[s]);
   }
 
   /**
@@ -157,16 +148,10 @@ public final class GlobalForecaster {
     Objects.requireNonNull(levels, "levels");
     Checks.atLeast(1, steps, "steps");
     Checks.levels(levels, "0.95");
-    GlobalModel model = model();
     List<String> ids = histories.ids();
-    List<double[]> values = new ArrayList<>(ids.size());
-    ids.forEach(id -> values.add(histories.get(id)));
-    List<ForecastIntervals> intervals = GlobalIntervals.of(model, ids, values, steps, levels);
-    Map<String, ForecastIntervals> result = new LinkedHashMap<>();
-    for (int s = 0; s < ids.size(); s++) {
-      result.put(ids.get(s), intervals.get(s));
-    }
-    return result;
+    List<ForecastIntervals> intervals =
+        GlobalIntervals.of(model(), ids, histories.values(), steps, levels);
+    return byId(ids, intervals::get);
   }
 
   /**
@@ -217,8 +202,7 @@ public final class GlobalForecaster {
    */
   public static GlobalForecaster load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    GlobalModel model = GlobalArchive.read(file);
-    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
+    return loaded(GlobalArchive.read(file));
   }
 
   /**
@@ -229,17 +213,23 @@ public final class GlobalForecaster {
    */
   public static GlobalForecaster load(InputStream in) throws IOException {
     Objects.requireNonNull(in, "in");
-    GlobalModel model = GlobalArchive.read(in, "model stream");
-    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
+    return loaded(GlobalArchive.read(in, "model stream"));
   }
 
   private GlobalModel model() {
-    GlobalModel model = fitted;
-    if (model == null) {
-      throw new IllegalStateException(
-          "forecaster is not fitted; call fit(...) or GlobalForecaster.load(...) first");
+    return Checks.fitted(fitted, "GlobalForecaster");
+  }
+
+  private static <T> Map<String, T> byId(List<String> ids, IntFunction<T> result) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (int s = 0; s < ids.size(); s++) {
+      map.put(ids.get(s), result.apply(s));
     }
-    return model;
+    return map;
+  }
+
+  private static GlobalForecaster loaded(GlobalModel model) {
+    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
   }
 
   /**
