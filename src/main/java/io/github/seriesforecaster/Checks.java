@@ -50,8 +50,17 @@ public final class Checks {
     }
   }
 
-  /** Exclusive bounds: {@code lower < value < upper}; NaN fails. */
-  static double between(double lower, double upper, double value, String name) {
+  /**
+   * Exclusive bounds: {@code lower < value < upper}; NaN fails.
+   *
+   * @param lower the bound the value must exceed
+   * @param upper the bound the value must stay below
+   * @param value the value to check
+   * @param name the setting's name, for the message
+   * @return {@code value}
+   * @throws IllegalArgumentException unless {@code lower < value < upper}
+   */
+  public static double between(double lower, double upper, double value, String name) {
     if (!(value > lower && value < upper)) {
       throw new IllegalArgumentException(String.format(
           Locale.ROOT, "%s must be > %s and < %s, was %s", name, lower, upper, value));
@@ -66,5 +75,54 @@ public final class Checks {
           Locale.ROOT, "%s must be >= %s and < %s, was %s", name, lower, upper, value));
     }
     return value;
+  }
+
+  /**
+   * The rule of every {@code season} setting.
+   *
+   * @param season a season length in steps
+   * @return {@code season}
+   * @throws IllegalArgumentException unless {@code season} is 0 (none) or at least 2
+   */
+  public static int season(int season) {
+    atLeast(0, season, "season");
+    if (season == 1) {
+      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+    }
+    return season;
+  }
+
+  /**
+   * The rule of the coverage levels of every {@code forecastWithIntervals}.
+   *
+   * @param levels the levels asked for
+   * @param example a level to name in the message when none is given, e.g. {@code "0.8"}
+   * @throws IllegalArgumentException if there is no level or one is not strictly between 0 and 1
+   */
+  public static void levels(double[] levels, String example) {
+    if (levels.length == 0) {
+      throw new IllegalArgumentException(
+          "levels must name at least one coverage level, e.g. " + example);
+    }
+    for (double level : levels) {
+      between(0.0, 1.0, level, "level");
+    }
+  }
+
+  /**
+   * The lifecycle rule of every forecaster: it predicts only after a fit or a load.
+   *
+   * @param <T> the fitted model's type
+   * @param model the fitted model, or null before a fit or load
+   * @param forecaster the forecaster's class name, for the message
+   * @return {@code model}
+   * @throws IllegalStateException if {@code model} is null
+   */
+  public static <T> T fitted(T model, String forecaster) {
+    if (model == null) {
+      throw new IllegalStateException(
+          "forecaster is not fitted; call fit(...) or " + forecaster + ".load(...) first");
+    }
+    return model;
   }
 }

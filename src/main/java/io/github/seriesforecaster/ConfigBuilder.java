@@ -1,79 +1,47 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.internal.data.TimeStep;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * The settings a {@link ForecasterConfig} is built from, collected one at a time: the common part
  * of {@link ForecasterConfig.Builder} and {@link SeriesForecaster.Builder}, so each setting and its
- * check are written once. Each setter checks its value at once (failing at the caller's line);
- * {@link #config()} checks the combinations. Repeated calls keep the last value. Defaults are the
- * {@code DEFAULT_*} constants of {@link ForecasterConfig}. A null argument throws
- * {@code NullPointerException}.
+ * check are written once. The columns read and how are set by the setters inherited from
+ * {@link InputSettings}, the network and training by those of {@link NetworkSettings}. Each setter
+ * checks its value at once (failing at the caller's line); {@link #config()} checks the
+ * combinations. Repeated calls keep the last value. Defaults are the {@code DEFAULT_*} constants of
+ * {@link ForecasterConfig}. A null argument throws {@code NullPointerException}.
  *
  * @param <B> the concrete builder, which every setter returns for chaining
  */
-public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
+public abstract class ConfigBuilder<B extends ConfigBuilder<B>> extends InputSettings<B> {
+  private static final Values DEFAULT_NETWORK = new Values(ForecasterConfig.DEFAULT_HIDDEN,
+      ForecasterConfig.DEFAULT_LAYERS, ForecasterConfig.DEFAULT_EPOCHS,
+      ForecasterConfig.DEFAULT_LEARNING_RATE, ForecasterConfig.DEFAULT_BATCH_SIZE,
+      ForecasterConfig.DEFAULT_SEED, ForecasterConfig.DEFAULT_SEASON,
+      ForecasterConfig.DEFAULT_HORIZON, ForecasterConfig.DEFAULT_PATIENCE,
+      ForecasterConfig.DEFAULT_ENSEMBLE, ForecasterConfig.DEFAULT_THREADS);
+
   private int window = ForecasterConfig.DEFAULT_WINDOW;
-  private int hidden = ForecasterConfig.DEFAULT_HIDDEN;
-  private int layers = ForecasterConfig.DEFAULT_LAYERS;
-  private int epochs = ForecasterConfig.DEFAULT_EPOCHS;
-  private double learningRate = ForecasterConfig.DEFAULT_LEARNING_RATE;
-  private int batchSize = ForecasterConfig.DEFAULT_BATCH_SIZE;
-  private long seed = ForecasterConfig.DEFAULT_SEED;
-  private String columnName;
-  private int columnIndex = -1;
   private double validationFraction = ForecasterConfig.DEFAULT_VALIDATION_FRACTION;
   private TargetTransform transform = ForecasterConfig.DEFAULT_TRANSFORM;
-  private int horizon = ForecasterConfig.DEFAULT_HORIZON;
-  private int season = ForecasterConfig.DEFAULT_SEASON;
-  private int patience = ForecasterConfig.DEFAULT_PATIENCE;
   private boolean shrink = ForecasterConfig.DEFAULT_SHRINK;
   private LstmImplementation lstm = ForecasterConfig.DEFAULT_LSTM;
-  private String dateColumn;
-  private String frequency;
-  private MissingValues missingValues = ForecasterConfig.DEFAULT_MISSING_VALUES;
-  private char delimiter = ForecasterConfig.DEFAULT_DELIMITER;
-  private int threads = ForecasterConfig.DEFAULT_THREADS;
   private int parallelism = ForecasterConfig.defaultParallelism();
-  private int ensemble = ForecasterConfig.DEFAULT_ENSEMBLE;
   private int forecastHorizon = ForecasterConfig.DEFAULT_FORECAST_HORIZON;
-  private List<String> featureNames = List.of();
-  private List<Integer> featureIndices = List.of();
-  private TargetTransform featureTransform = ForecasterConfig.DEFAULT_FEATURE_TRANSFORM;
 
-  ConfigBuilder() {}
+  ConfigBuilder() {
+    super(DEFAULT_NETWORK);
+  }
 
   ConfigBuilder(ForecasterConfig config) {
+    super(config);
     window = config.window();
-    hidden = config.hidden();
-    layers = config.layers();
-    epochs = config.epochs();
-    learningRate = config.learningRate();
-    batchSize = config.batchSize();
-    seed = config.seed();
-    columnName = config.columnName();
-    columnIndex = config.columnIndex();
     validationFraction = config.validationFraction();
     transform = config.transform();
-    horizon = config.horizon();
-    season = config.season();
-    patience = config.patience();
     shrink = config.shrink();
     lstm = config.lstm();
-    dateColumn = config.dateColumn();
-    frequency = config.frequency();
-    missingValues = config.missingValues();
-    delimiter = config.delimiter();
-    threads = config.threads();
     parallelism = config.parallelism();
-    ensemble = config.ensemble();
     forecastHorizon = config.forecastHorizon();
-    featureNames = config.featureNames();
-    featureIndices = config.featureIndices();
-    featureTransform = config.featureTransform();
   }
 
   /**
@@ -83,143 +51,6 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    */
   public B window(int window) {
     this.window = Checks.atLeast(1, window, "window");
-    return self();
-  }
-
-  /**
-   * @param hidden LSTM units per layer, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code hidden < 1}
-   */
-  public B hidden(int hidden) {
-    this.hidden = Checks.atLeast(1, hidden, "hidden");
-    return self();
-  }
-
-  /**
-   * @param layers stacked LSTM layers, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code layers < 1}
-   */
-  public B layers(int layers) {
-    this.layers = Checks.atLeast(1, layers, "layers");
-    return self();
-  }
-
-  /**
-   * @param epochs passes over the training windows, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code epochs < 1}
-   */
-  public B epochs(int epochs) {
-    this.epochs = Checks.atLeast(1, epochs, "epochs");
-    return self();
-  }
-
-  /**
-   * @param learningRate Adam's step size, strictly between 0 and 1
-   * @return this builder
-   * @throws IllegalArgumentException unless {@code 0 < learningRate < 1}
-   */
-  public B learningRate(double learningRate) {
-    this.learningRate = Checks.between(0.0, 1.0, learningRate, "learningRate");
-    return self();
-  }
-
-  /**
-   * @param batchSize training windows per mini-batch, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code batchSize < 1}
-   */
-  public B batchSize(int batchSize) {
-    this.batchSize = Checks.atLeast(1, batchSize, "batchSize");
-    return self();
-  }
-
-  /**
-   * @param seed seed for weights and batch order; equal seeds give bit-identical models on the CPU
-   * @return this builder
-   */
-  public B seed(long seed) {
-    this.seed = seed;
-    return self();
-  }
-
-  /**
-   * Chooses the value column by its header name (replacing a choice by index).
-   *
-   * @param name the header name, not blank
-   * @return this builder
-   * @throws IllegalArgumentException if the name is blank
-   */
-  public B column(String name) {
-    this.columnName = ConfigChecks.checkColumnName(Objects.requireNonNull(name, "column"));
-    this.columnIndex = -1;
-    return self();
-  }
-
-  /**
-   * Chooses the value column by its 0-based index (replacing a choice by name).
-   *
-   * @param index 0-based column index, at least 0
-   * @return this builder
-   * @throws IllegalArgumentException if {@code index < 0}
-   */
-  public B column(int index) {
-    this.columnIndex = Checks.atLeast(0, index, "column index");
-    this.columnName = null;
-    return self();
-  }
-
-  /**
-   * Adds input columns, by header name, that the network sees at every time step beside the
-   * target {@link #column}, e.g. {@code features("Open", "High", "Low", "Volume")} with
-   * {@code column("Close")}; each gets its own scaler fitted on the training part (see
-   * docs/features.md). Listing the target too is allowed. A model with features predicts from a
-   * {@link SeriesFrame} and forecasts at most {@code horizon} steps at once. Replaces features
-   * chosen by index; an empty array removes the features.
-   *
-   * @param names header names, each once, not blank
-   * @return this builder
-   * @throws IllegalArgumentException if a name is blank or listed twice
-   */
-  public B features(String... names) {
-    Objects.requireNonNull(names, "features");
-    List<String> list = List.of(names);
-    ConfigChecks.checkFeatures(list, List.of());
-    this.featureNames = list;
-    this.featureIndices = List.of();
-    return self();
-  }
-
-  /**
-   * Adds input columns by 0-based index, as {@link #features(String...)} does by name.
-   *
-   * @param indices column indices, each once, at least 0
-   * @return this builder
-   * @throws IllegalArgumentException if an index is negative or listed twice
-   */
-  public B features(int... indices) {
-    Objects.requireNonNull(indices, "features");
-    List<Integer> list = Arrays.stream(indices).boxed().toList();
-    ConfigChecks.checkFeatures(List.of(), list);
-    this.featureIndices = list;
-    this.featureNames = List.of();
-    return self();
-  }
-
-  /**
-   * Sets how feature columns are transformed before their scalers: {@code AUTO} (the default)
-   * like the target; {@code LEVELS} for features whose level carries the signal (a rate, a
-   * calendar flag); {@code DIFFERENCES} or {@code LOG_RETURNS} for trending ones.
-   *
-   * @param transform {@code AUTO}, {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
-   * @return this builder
-   * @throws IllegalArgumentException if the transform is a seasonal one
-   */
-  public B featureTransform(TargetTransform transform) {
-    ConfigChecks.checkFeatureTransform(transform);
-    this.featureTransform = transform;
     return self();
   }
 
@@ -243,42 +74,6 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   }
 
   /**
-   * Trains the network to output {@code horizon} values at once (direct multi-step forecasting):
-   * a forecast then takes up to {@code horizon} steps from one network call instead of feeding
-   * predictions back.
-   *
-   * @param horizon values per network output, at least 1 (default 1: one-step training)
-   * @return this builder
-   * @throws IllegalArgumentException if {@code horizon < 1}
-   */
-  public B horizon(int horizon) {
-    this.horizon = Checks.atLeast(1, horizon, "horizon");
-    return self();
-  }
-
-  /**
-   * @param season season length in steps, e.g. 12 for monthly data with a yearly cycle; 0 (the
-   *     default) for none, otherwise at least 2
-   * @return this builder
-   * @throws IllegalArgumentException if {@code season} is negative or 1
-   */
-  public B season(int season) {
-    this.season = ConfigChecks.checkSeason(season);
-    return self();
-  }
-
-  /**
-   * @param patience epochs without improvement of the validation loss before training stops and
-   *     the best epoch's network is kept; 0 turns early stopping off
-   * @return this builder
-   * @throws IllegalArgumentException if {@code patience < 0}
-   */
-  public B patience(int patience) {
-    this.patience = Checks.atLeast(0, patience, "patience");
-    return self();
-  }
-
-  /**
    * @param shrink whether to shrink predicted changes toward the no-change forecast by a factor
    *     fitted on the validation part (default true)
    * @return this builder
@@ -289,66 +84,11 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
   }
 
   /**
-   * Names an ISO date/time column ({@code 2020-01-31}, {@code 2020-01}, {@code 2020-01-31T09:30},
-   * {@code 2020-01-31 09:30:00}, with or without offset). Its rows must strictly increase, and
-   * {@link SeriesForecaster#forecast(java.nio.file.Path, int)} stamps forecasts with the following times.
-   *
-   * @param name the header name, not blank
-   * @return this builder
-   * @throws IllegalArgumentException if the name is blank
-   */
-  public B dateColumn(String name) {
-    this.dateColumn = ConfigChecks.checkDateColumn(Objects.requireNonNull(name, "dateColumn"));
-    return self();
-  }
-
-  /**
-   * @param frequency ISO-8601 spacing of the timestamps such as {@code P1D}, {@code P1M} or
-   *     {@code PT30M}; without it the median spacing of the training data is used
-   * @return this builder
-   * @throws IllegalArgumentException if the text is not a positive ISO-8601 period or duration
-   */
-  public B frequency(String frequency) {
-    TimeStep.parse(frequency);
-    this.frequency = frequency;
-    return self();
-  }
-
-  /**
    * @param lstm the LSTM layer implementation: {@code FAST} (default) or DL4J's {@code STANDARD}
    * @return this builder
    */
   public B lstm(LstmImplementation lstm) {
     this.lstm = Objects.requireNonNull(lstm, "lstm");
-    return self();
-  }
-
-  /**
-   * @param policy what to do with empty, {@code NA} or {@code NaN} cells
-   * @return this builder
-   */
-  public B missingValues(MissingValues policy) {
-    this.missingValues = Objects.requireNonNull(policy, "missingValues");
-    return self();
-  }
-
-  /**
-   * @param delimiter CSV field separator, e.g. {@code ';'}; not a quote or line break
-   * @return this builder
-   * @throws IllegalArgumentException if {@code delimiter} is a quote or line break
-   */
-  public B delimiter(char delimiter) {
-    this.delimiter = ConfigChecks.checkDelimiter(delimiter);
-    return self();
-  }
-
-  /**
-   * @param threads ND4J threads, at least 1; a process-wide ND4J setting applied by fit and load
-   * @return this builder
-   * @throws IllegalArgumentException if {@code threads < 1}
-   */
-  public B threads(int threads) {
-    this.threads = Checks.atLeast(1, threads, "threads");
     return self();
   }
 
@@ -363,20 +103,6 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    */
   public B parallelism(int parallelism) {
     this.parallelism = Checks.atLeast(1, parallelism, "parallelism");
-    return self();
-  }
-
-  /**
-   * Sets how many networks the final model averages: trained on the same windows with seeds
-   * {@code seed}, {@code seed + 1}, ..., and merged into one network whose output is their mean,
-   * so the model is still one file. Costs one more training per member.
-   *
-   * @param ensemble networks, at least 1
-   * @return this builder
-   * @throws IllegalArgumentException if {@code ensemble < 1}
-   */
-  public B ensemble(int ensemble) {
-    this.ensemble = Checks.atLeast(1, ensemble, "ensemble");
     return self();
   }
 
@@ -400,14 +126,11 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
    *     {@link ForecasterConfig})
    */
   public ForecasterConfig config() {
-    return new ForecasterConfig(window, hidden, layers, epochs, learningRate, batchSize, seed,
-        columnName, columnIndex, validationFraction, transform, horizon, season, patience, shrink,
-        dateColumn, frequency, lstm, missingValues, delimiter, threads, featureNames,
-        featureIndices, featureTransform, parallelism, ensemble, forecastHorizon);
-  }
-
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
+    Values n = network();
+    return new ForecasterConfig(window, n.hidden(), n.layers(), n.epochs(), n.learningRate(),
+        n.batchSize(), n.seed(), columnName, columnIndex, validationFraction, transform,
+        n.horizon(), n.season(), n.patience(), shrink, dateColumn, frequency, lstm, missingValues,
+        delimiter, n.threads(), featureNames, featureIndices, featureTransform, parallelism,
+        n.ensemble(), forecastHorizon);
   }
 }

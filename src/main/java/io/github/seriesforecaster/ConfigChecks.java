@@ -53,12 +53,32 @@ final class ConfigChecks {
     return name;
   }
 
-  static int checkSeason(int season) {
-    Checks.atLeast(0, season, "season");
-    if (season == 1) {
-      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
+  /** The transform's needs: no seasonal transform with a horizon above 1, and none without a season. */
+  static void checkTransform(TargetTransform transform, int horizon, int season) {
+    Objects.requireNonNull(transform, "transform");
+    boolean seasonal = transform == TargetTransform.SEASONAL_DIFFERENCES
+        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES;
+    if (horizon > 1 && seasonal) {
+      throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
+          + "DIFFERENCES, LOG_RETURNS or AUTO, was " + transform);
     }
-    return season;
+    if (seasonal && season == 0) {
+      throw new IllegalArgumentException("transform " + transform
+          + " needs a season; set season(...) to the cycle length");
+    }
+  }
+
+  /** The column is chosen by name or by index (-1: unset), never both; both unset means last. */
+  static void checkColumn(String columnName, int columnIndex) {
+    if (columnName != null && columnIndex != -1) {
+      throw new IllegalArgumentException(
+          "column is set both by name ('" + columnName + "') and by index (" + columnIndex
+              + "); set only one");
+    }
+    if (columnName != null) {
+      checkColumnName(columnName);
+    }
+    Checks.atLeast(-1, columnIndex, "column index");
   }
 
   static String checkDateColumn(String name) {

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster;
 
+import io.github.seriesforecaster.internal.data.TimeStep;
 import io.github.seriesforecaster.internal.data.TransformCodec;
 import java.io.Serializable;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.Objects;
 
 /**
  * The immutable settings of a {@link SeriesForecaster}, as built by {@link SeriesForecaster.Builder}
- * or {@link ForecasterConfig.Builder} and stored in every model file. The compact constructor re-checks every value, so a
- * configuration read back from a model file is validated exactly like one from the builder.
+ * or {@link ForecasterConfig.Builder} and stored in every model file. The compact constructor
+ * re-checks every value, so a configuration read back from a model file is validated exactly like
+ * one from the builder. The setters of {@link ConfigBuilder} explain each setting at length.
  *
  * @param window past observations per prediction (the LSTM's time steps), at least 1
  * @param hidden LSTM units per layer, at least 1
@@ -16,47 +18,38 @@ import java.util.Objects;
  * @param epochs passes over the training windows, at least 1
  * @param learningRate Adam's step size, strictly between 0 and 1
  * @param batchSize training windows per mini-batch, at least 1
- * @param seed seed for weight initialisation and mini-batch order; equal seeds give bit-identical
- *     models on the CPU backend
+ * @param seed seed for weights and mini-batch order; equal seeds give bit-identical models on CPU
  * @param columnName header name of the value column, or {@code null} when chosen by index
  * @param columnIndex 0-based index of the value column, or -1 when chosen by name; both unset
  *     ({@code null} and -1) means the last column
- * @param validationFraction share of the series, taken from its end, held out for validation;
- *     0 (no validation) up to but excluding 1
+ * @param validationFraction share of the series, from its end, held out for validation: [0, 1)
  * @param transform what the network sees and predicts
  * @param horizon values the network outputs at once (direct multi-step forecasting); 1 trains
  *     one-step forecasts only. Above 1 it needs {@code LEVELS}, {@code DIFFERENCES},
  *     {@code LOG_RETURNS} or {@code AUTO} (then first differences)
- * @param season season length in steps (12 for monthly data with a yearly cycle), or 0 for none;
- *     used by the seasonal transform and reported baselines
+ * @param season season length in steps (12 for monthly data with a yearly cycle), or 0 for none
  * @param patience epochs without improvement of the validation loss before training stops early
  *     and the best epoch's network is kept; 0 trains all {@code epochs} and keeps the last
  * @param shrink whether to shrink predicted changes toward the transform's no-change forecast by a
  *     factor fitted on the validation part, so a model without skill falls back to that forecast
  * @param dateColumn header name of an ISO date/time column whose rows must increase, or
- *     {@code null} for none; its timestamps carry into {@link SeriesForecaster#forecast(java.nio.file.Path, int)}
+ *     {@code null} for none
  * @param frequency ISO-8601 spacing of the timestamps ({@code P1D}, {@code P1M}, {@code PT30M}), or
  *     {@code null} to infer it from the training data's median spacing
  * @param lstm which LSTM layer implementation the network uses
  * @param missingValues what to do with empty, {@code NA} or {@code NaN} cells
  * @param delimiter CSV field separator
- * @param threads ND4J/OpenMP/BLAS threads used while fitting and predicting, at least 1; a
- *     process-wide setting of ND4J, applied by each fit and load
- * @param featureNames header names of further input columns the network sees at every time step
- *     beside the target column (listing the target too is allowed), or empty; never both these
- *     and {@code featureIndices}
+ * @param threads ND4J threads while fitting and predicting (process-wide), at least 1
+ * @param featureNames header names of further input columns the network sees beside the target,
+ *     or empty; never both these and {@code featureIndices}
  * @param featureIndices 0-based indices of further input columns, or empty
- * @param featureTransform how feature columns are transformed before scaling: {@code AUTO} (the
- *     default) like the target, or {@code LEVELS}, {@code DIFFERENCES} or {@code LOG_RETURNS}
- * @param parallelism independent fits a call may run at once (transform candidates, backtest folds,
- *     the series of a set), at least 1; each of them runs on {@code threads} ND4J threads, so results
- *     are the same for every value. Defaults to the available processors
- * @param ensemble networks averaged in the final model, trained with seeds {@code seed},
- *     {@code seed + 1}, ... on the same windows; at least 1. The file stays one model: the members
- *     are merged into one network whose output is their mean
- * @param forecastHorizon steps ahead the fit chooses its candidate (transform, seasonal baseline)
- *     for: validation error is measured over forecasts 1 to this many steps ahead; 0 means
- *     {@code horizon} (one step for recursive forecasting)
+ * @param featureTransform how feature columns are transformed before scaling ({@code AUTO}: like
+ *     the target)
+ * @param parallelism independent fits a call may run at once, at least 1 (results are the same
+ *     for every value)
+ * @param ensemble networks averaged in the final model (merged into one network), at least 1
+ * @param forecastHorizon steps ahead the fit chooses its candidate for, at least 0; 0 means
+ *     {@code horizon}
  * @serial exclude (a record is serialized as its components, documented above; without this tag
  *     doclint would ask for a comment on each component's private field)
  */
@@ -100,10 +93,8 @@ public record ForecasterConfig(
   /** Default {@code learningRate}, the tutorial's. */
   public static final double DEFAULT_LEARNING_RATE = 0.01;
   /**
-   * Default {@code batchSize}: up to 512 windows, so most series train in one full batch per
-   * epoch (DL4J's fixed cost per {@code fit} call makes small batches up to 20 times slower per
-   * epoch on small networks), while long series still get several updates per epoch and bounded
-   * memory.
+   * Default {@code batchSize}: most series train in one full batch per epoch (DL4J's fixed cost
+   * per {@code fit} call makes small batches up to 20 times slower on small networks).
    */
   public static final int DEFAULT_BATCH_SIZE = 512;
   /** Default {@code seed}. */
@@ -196,37 +187,19 @@ public record ForecasterConfig(
     Checks.atLeast(1, parallelism, "parallelism");
     Checks.atLeast(1, ensemble, "ensemble");
     Checks.atLeast(0, forecastHorizon, "forecastHorizon");
-    Objects.requireNonNull(transform, "transform");
     Checks.atLeast(1, horizon, "horizon");
-    ConfigChecks.checkSeason(season);
-    if (horizon > 1 && (transform == TargetTransform.SEASONAL_DIFFERENCES
-        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES)) {
-      throw new IllegalArgumentException("horizon " + horizon + " needs transform LEVELS, "
-          + "DIFFERENCES, LOG_RETURNS or AUTO, was " + transform);
-    }
-    if ((transform == TargetTransform.SEASONAL_DIFFERENCES
-        || transform == TargetTransform.SEASONAL_AND_FIRST_DIFFERENCES) && season == 0) {
-      throw new IllegalArgumentException("transform " + transform
-          + " needs a season; set season(...) to the cycle length");
-    }
+    Checks.season(season);
+    ConfigChecks.checkTransform(transform, horizon, season);
     Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(lstm, "lstm");
     if (dateColumn != null) {
       ConfigChecks.checkDateColumn(dateColumn);
     }
     if (frequency != null) {
-      io.github.seriesforecaster.internal.data.TimeStep.parse(frequency);
+      TimeStep.parse(frequency);
     }
     Objects.requireNonNull(missingValues, "missingValues");
-    if (columnName != null && columnIndex != -1) {
-      throw new IllegalArgumentException(
-          "column is set both by name ('" + columnName + "') and by index (" + columnIndex
-              + "); set only one");
-    }
-    if (columnName != null) {
-      ConfigChecks.checkColumnName(columnName);
-    }
-    Checks.atLeast(-1, columnIndex, "column index");
+    ConfigChecks.checkColumn(columnName, columnIndex);
     ConfigChecks.checkDelimiter(delimiter);
   }
 

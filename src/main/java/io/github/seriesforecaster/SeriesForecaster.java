@@ -1,6 +1,5 @@
 package io.github.seriesforecaster;
 
-import io.github.seriesforecaster.internal.data.CsvSeriesReader;
 import io.github.seriesforecaster.internal.data.SeriesData;
 import io.github.seriesforecaster.internal.io.ForecasterArchive;
 import io.github.seriesforecaster.internal.model.FittedModel;
@@ -31,12 +30,10 @@ import java.util.Objects;
  * return values in original units.
  *
  * <p><b>Thread safety.</b> One instance may be shared by any number of threads. {@code predict},
- * {@code forecast} and {@code forecastWithIntervals} run on a plain-Java copy of the network's
- * forward pass that shares no mutable state, so they never wait for each other; the batched
- * {@code predict(double[][])} goes through the DL4J network, one call at a time. A {@code fit}
- * running while other threads predict does not disturb them: they use the previous model until the
- * new one is complete, which then replaces it in one atomic step (of two concurrent fits, the one
- * that finishes last wins). A {@code fit} that fails leaves the previous model in place.
+ * {@code forecast} and {@code forecastWithIntervals} share no mutable state and never wait for
+ * each other (the batched {@code predict(double[][])} runs one call at a time). A {@code fit}
+ * replaces the model in one atomic step when it completes (of two concurrent fits, the last to
+ * finish wins); until then, and if it fails, the previous model stays in use.
  */
 public final class SeriesForecaster implements Forecaster {
   private final ForecasterConfig config;
@@ -56,8 +53,7 @@ public final class SeriesForecaster implements Forecaster {
 
   /**
    * @param config the settings to start from
-   * @return a builder holding {@code config}'s settings, to build a forecaster with them or a
-   *     variant of them
+   * @return a builder holding {@code config}'s settings, for a forecaster with them or a variant
    * @throws NullPointerException if {@code config} is null
    */
   public static Builder builder(ForecasterConfig config) {
@@ -69,13 +65,11 @@ public final class SeriesForecaster implements Forecaster {
     return config;
   }
 
-  /** @return the minimum length of a series given to {@link #predict(double[])} */
   @Override
   public int minimumHistory() {
     return config.minimumHistory();
   }
 
-  /** @return {@code lstm} */
   @Override
   public String name() {
     return "lstm";
@@ -98,7 +92,7 @@ public final class SeriesForecaster implements Forecaster {
   public FitReport fit(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
     long start = System.nanoTime();
-    return fit(readData(csv, config.dateColumn()), start);
+    return fit(CsvColumns.data(config, csv, config.dateColumn()), start);
   }
 
   /**
@@ -129,8 +123,8 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Reads the configured column of a CSV file exactly as {@link #fit(Path)} does (same delimiter and
-   * missing-value policy), for passing to {@link #predict(double[])} or {@link #forecast}.
+   * Reads the configured column exactly as {@link #fit(Path)} does, for passing to
+   * {@link #predict(double[])} or {@link #forecast}.
    *
    * @param csv a CSV file with a header row
    * @return the column's values in file order
@@ -139,24 +133,12 @@ public final class SeriesForecaster implements Forecaster {
    */
   public double[] readSeries(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
-    return csvReader()
-        .read(csv, config.columnName(), config.columnIndex())
-        .values();
-  }
-
-  private CsvSeriesReader csvReader() {
-    return new CsvSeriesReader(config.delimiter(), config.missingValues());
-  }
-
-  /** Reads the target and feature columns, and the date column if given. */
-  private SeriesData readData(Path csv, String dateColumn) throws IOException {
-    return csvReader().read(csv, config.columnName(), config.columnIndex(), dateColumn,
-        config.featureNames(), config.featureIndices());
+    return CsvColumns.target(config, csv);
   }
 
   /**
-   * Fits the model to columns held in memory: the target chosen by {@code column} (by name, or
-   * by index into the frame's columns, or the last column) and the configured {@code features}.
+   * Fits the model to columns held in memory, chosen by {@code column} and {@code features} as in
+   * a CSV file (an index counts the frame's columns).
    *
    * @param frame finite values in time order
    * @return what the fit did and the validation metrics beside the naive forecast
@@ -171,9 +153,8 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Reads the columns a fit reads (target and features) from a CSV file exactly as
-   * {@link #fit(Path)} does, for passing to {@link #predict(SeriesFrame)} or
-   * {@link #forecast(SeriesFrame, int)}.
+   * Reads the columns (target and features) exactly as {@link #fit(Path)} does, for passing to
+   * {@link #predict(SeriesFrame)} or {@link #forecast(SeriesFrame, int)}.
    *
    * @param csv a CSV file with a header row
    * @return the target column first, then the features, named as in the header
@@ -182,7 +163,7 @@ public final class SeriesForecaster implements Forecaster {
    */
   public SeriesFrame readFrame(Path csv) throws IOException {
     Objects.requireNonNull(csv, "csv");
-    return FrameColumns.frameOf(readData(csv, null));
+    return FrameColumns.frameOf(CsvColumns.data(config, csv, null));
   }
 
   private FitReport fit(SeriesData data, long start) {
@@ -208,15 +189,14 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Predicts the target value that follows the last row of {@code recent}, for a model with
-   * feature columns (a model without them takes a frame too).
+   * Predicts the target value after the last row of {@code recent}, with or without features.
    *
    * @param recent the model's input columns by name (see {@link #inputColumns()}), at least
    *     {@link #minimumHistory()} rows; other columns are ignored
    * @return the prediction in original units
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
-   * @throws IllegalArgumentException if an input column is missing, the frame is too short, or a
-   *     used value is not finite
+   * @throws IllegalArgumentException if an input column is missing or too short, or a used value
+   *     is not finite
    */
   public double predict(SeriesFrame recent) {
     FittedModel model = fittedModel();
@@ -224,8 +204,7 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * @return the columns the fitted model reads, the target first (just the target without
-   *     features)
+   * @return the columns the fitted model reads, the target first
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
    */
   public List<String> inputColumns() {
@@ -269,10 +248,9 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Forecasts {@code steps} target values after the last row of {@code recent}. A model without
-   * features forecasts any number of steps, as {@link #forecast(double[], int)}; a model with
-   * features forecasts at most {@code horizon} steps, all from one network call, because further
-   * steps would need the features' future values.
+   * Forecasts {@code steps} target values after the last row of {@code recent}: any number without
+   * features, as {@link #forecast(double[], int)}; with features at most {@code horizon}, from one
+   * network call (further steps would need the features' future values).
    *
    * @param recent the model's input columns by name, as for {@link #predict(SeriesFrame)}
    * @param steps values to forecast, at least 1
@@ -289,9 +267,8 @@ public final class SeriesForecaster implements Forecaster {
 
   /**
    * Reads a CSV file like {@link #fit(Path)} and forecasts {@code steps} values after its last row,
-   * each stamped with its time: the last row's time plus 1, 2, ... steps of the configured
-   * {@code frequency}, or else of the spacing inferred from the training data (or from this file,
-   * for a model trained on an array).
+   * each stamped with the last row's time plus 1, 2, ... steps of the {@code frequency} (else of
+   * the spacing inferred from the training data, or from this file for a model fitted on an array).
    *
    * @param csv a CSV file with the value and date columns
    * @param steps values to forecast, at least 1
@@ -303,21 +280,15 @@ public final class SeriesForecaster implements Forecaster {
   public List<TimedValue> forecast(Path csv, int steps) throws IOException {
     Objects.requireNonNull(csv, "csv");
     FittedModel model = fittedModel();
-    if (config.dateColumn() == null) {
-      throw new IllegalStateException(
-          "forecaster has no dateColumn; set dateColumn(...) in the builder to read timestamps");
-    }
+    String dateColumn = CsvColumns.dateColumn(config);
     Checks.atLeast(1, steps, "steps");
-    return ModelInputs.forecastAfter(model, readData(csv, config.dateColumn()), steps);
+    return ModelInputs.forecastAfter(model, CsvColumns.data(config, csv, dateColumn), steps);
   }
 
   /**
    * Forecasts like {@link #forecast} and adds conformal prediction intervals that follow the
-   * series' volatility: for each step and level, the forecast plus or minus the recent volatility
-   * of {@code series} times a quantile of the validation errors of that step, each divided by the
-   * volatility at its origin (see {@link ForecastIntervals}). Pass the whole recent history, not
-   * just {@link #minimumHistory()} values: the volatility looks back up to 80 changes and the
-   * level adapts to the misses of forecasts from up to 250 recent origins.
+   * series' volatility (how: {@link ForecastIntervals}). Pass the whole recent history, not just
+   * {@link #minimumHistory()} values: the intervals adapt to forecasts from up to 250 origins.
    *
    * @param series values in original units, as for {@link #predict(double[])}
    * @param steps values to forecast, at least 1
@@ -343,8 +314,7 @@ public final class SeriesForecaster implements Forecaster {
    * @throws IllegalStateException if not fitted, or fitted without a validation part
    * @throws IllegalArgumentException if an argument is out of range or the frame is unusable
    */
-  public ForecastIntervals forecastWithIntervals(SeriesFrame recent, int steps,
-      double... levels) {
+  public ForecastIntervals forecastWithIntervals(SeriesFrame recent, int steps, double... levels) {
     FittedModel model = fittedModel();
     return withIntervals(model, ModelInputs.inputsOf(model, recent), steps, levels);
   }
@@ -353,19 +323,13 @@ public final class SeriesForecaster implements Forecaster {
       double[] levels) {
     Objects.requireNonNull(levels, "levels");
     ModelInputs.checkSteps(model, steps);
-    if (levels.length == 0) {
-      throw new IllegalArgumentException("levels must name at least one coverage level, e.g. 0.8");
-    }
-    for (double level : levels) {
-      Checks.between(0.0, 1.0, level, "level");
-    }
+    Checks.levels(levels, "0.8");
     return ModelInputs.intervals(model, inputs, steps, levels);
   }
 
   /**
-   * Saves the network, the fitted scaler and the configuration in one zip file. The file is written
-   * to a temporary file in the same folder and then moved into place, so a crash never leaves a
-   * half-written model; missing parent folders are created.
+   * Saves the network, the fitted scaler and the configuration in one zip file, atomically (a
+   * crash never leaves a half-written model); missing parent folders are created.
    *
    * @param file the model file to write or replace
    * @throws IllegalStateException if the forecaster is neither fitted nor loaded
@@ -387,9 +351,7 @@ public final class SeriesForecaster implements Forecaster {
    */
   public static SeriesForecaster load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    FittedModel model = ForecasterArchive.read(file);
-    NativeRuntime.useThreads(model.config().threads());
-    return new SeriesForecaster(model.config(), EpochListener.NONE, model);
+    return loaded(ForecasterArchive.read(file));
   }
 
   /**
@@ -405,36 +367,31 @@ public final class SeriesForecaster implements Forecaster {
   }
 
   /**
-   * Loads a forecaster from the bytes of a model file, as written by {@link #save(Path)} or
-   * {@link #save(java.io.OutputStream)}. It predicts exactly what the saved one did.
+   * Loads a forecaster from the bytes written by {@link #save(java.io.OutputStream)}, as
+   * {@link #load(Path)} does from a file.
    *
    * @param in the model file's bytes; read to its end, not closed
    * @return the fitted forecaster, with the configuration it was saved with
    * @throws IOException if the stream fails
-   * @throws ModelFormatException if the bytes are not a complete model file of a version this
-   *     release reads
+   * @throws ModelFormatException if the bytes are not a model file of a version this release reads
    */
   public static SeriesForecaster load(java.io.InputStream in) throws IOException {
     Objects.requireNonNull(in, "in");
-    FittedModel model = ForecasterArchive.read(in, "the model stream");
+    return loaded(ForecasterArchive.read(in, "the model stream"));
+  }
+
+  private static SeriesForecaster loaded(FittedModel model) {
     NativeRuntime.useThreads(model.config().threads());
     return new SeriesForecaster(model.config(), EpochListener.NONE, model);
   }
 
   private FittedModel fittedModel() {
-    FittedModel model = fitted;
-    if (model == null) {
-      throw new IllegalStateException(
-          "forecaster is not fitted; call fit(...) or SeriesForecaster.load(...) first");
-    }
-    return model;
+    return Checks.fitted(fitted, "SeriesForecaster");
   }
 
   /**
    * Collects settings for a {@link SeriesForecaster}: the setters of every configuration (see
-   * {@link ConfigBuilder}) and the {@link #listener}. Each setter checks its value at once;
-   * repeated calls keep the last value. Defaults are the {@code DEFAULT_*} constants of
-   * {@link ForecasterConfig}.
+   * {@link ConfigBuilder}) and the {@link #listener}.
    */
   public static final class Builder extends ConfigBuilder<Builder> {
     private EpochListener listener = EpochListener.NONE;
@@ -459,8 +416,7 @@ public final class SeriesForecaster implements Forecaster {
 
     /**
      * @return an unfitted forecaster with these settings
-     * @throws IllegalArgumentException if a combination of values is invalid (see
-     *     {@link ForecasterConfig})
+     * @throws IllegalArgumentException if a combination of values is invalid
      */
     public SeriesForecaster build() {
       return new SeriesForecaster(config(), listener, null);

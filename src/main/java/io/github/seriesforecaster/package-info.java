@@ -1,6 +1,7 @@
 /**
  * The public API: SeriesForecaster and its Builder, ForecasterConfig and its Builder (both
- * ConfigBuilders: each setting and its check written once), FitReport, ErrorMetrics,
+ * ConfigBuilders, whose settings and checks are written once there and in InputSettings and
+ * NetworkSettings, the latter shared with the many-series builders), FitReport, ErrorMetrics,
  * Backtest and BacktestResult, Baselines and the Forecaster interface, ForecastIntervals,
  * TimedValue, the enums of settings and the exception hierarchy (ForecasterException).
  * Everything an application imports lives here; the sub-packages are the implementation. The

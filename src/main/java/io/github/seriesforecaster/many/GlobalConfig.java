@@ -1,12 +1,14 @@
 package io.github.seriesforecaster.many;
 
+import io.github.seriesforecaster.Checks;
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * The immutable settings of a {@link GlobalForecaster}, as built by
- * {@link GlobalForecaster.Builder} and stored in its model files. The compact constructor re-checks
- * every value, so a configuration read back from a model file is validated like one from the builder.
+ * {@link GlobalForecaster.Builder} or {@link GlobalConfig.Builder} and stored in its model files.
+ * The compact constructor re-checks every value, so a configuration read back from a model file is
+ * validated like one from the builder.
  *
  * @param window past values per forecast (the input window), at least 1; a multiple of
  *     {@code valuesPerStep}
@@ -116,26 +118,23 @@ public record GlobalConfig(
    * @param threads see {@link #threads()}
    */
   public GlobalConfig {
-    Arguments.atLeast(1, window, "window");
-    Arguments.atLeast(1, valuesPerStep, "valuesPerStep");
-    Arguments.atLeast(1, hidden, "hidden");
-    Arguments.atLeast(1, layers, "layers");
-    Arguments.atLeast(1, epochs, "epochs");
-    Arguments.between(0.0, 1.0, learningRate, "learningRate");
-    Arguments.atLeast(1, batchSize, "batchSize");
-    Arguments.atLeast(1, windowsPerSeries, "windowsPerSeries");
-    Arguments.atLeast(0, season, "season");
-    if (season == 1) {
-      throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
-    }
-    Arguments.atLeast(1, horizon, "horizon");
-    Arguments.atLeast(0, validation, "validation");
-    Arguments.atLeast(0, patience, "patience");
+    Checks.atLeast(1, window, "window");
+    Checks.atLeast(1, valuesPerStep, "valuesPerStep");
+    Checks.atLeast(1, hidden, "hidden");
+    Checks.atLeast(1, layers, "layers");
+    Checks.atLeast(1, epochs, "epochs");
+    Checks.between(0.0, 1.0, learningRate, "learningRate");
+    Checks.atLeast(1, batchSize, "batchSize");
+    Checks.atLeast(1, windowsPerSeries, "windowsPerSeries");
+    Checks.season(season);
+    Checks.atLeast(1, horizon, "horizon");
+    Checks.atLeast(0, validation, "validation");
+    Checks.atLeast(0, patience, "patience");
     Objects.requireNonNull(loss, "loss");
     Objects.requireNonNull(normalization, "normalization");
-    Arguments.atLeast(1, ensemble, "ensemble");
-    Arguments.atLeast(1, snapshots, "snapshots");
-    Arguments.atLeast(1, threads, "threads");
+    Checks.atLeast(1, ensemble, "ensemble");
+    Checks.atLeast(1, snapshots, "snapshots");
+    Checks.atLeast(1, threads, "threads");
     if (window % valuesPerStep != 0) {
       throw new IllegalArgumentException("window " + window + " must be a multiple of valuesPerStep "
           + valuesPerStep + "; the window is fed as whole steps of valuesPerStep values");
@@ -165,8 +164,33 @@ public record GlobalConfig(
     return Math.max(1, season);
   }
 
-  /** @return a builder holding these settings, to derive a variant */
-  public GlobalForecaster.Builder toBuilder() {
-    return new GlobalForecaster.Builder(this);
+  /**
+   * @return a builder with every setting at its default, for a configuration without a forecaster
+   *     (see {@link GlobalForecaster#builder()} for one with)
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Derives a variant: {@code config.toBuilder().hidden(32).config()}. For a forecaster with these
+   * settings, use {@link GlobalForecaster#builder(GlobalConfig)}.
+   *
+   * @return a builder holding these settings
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Collects the settings of a configuration without a forecaster; {@link #config()} builds it.
+   * The setters are those of {@link GlobalForecaster.Builder}.
+   */
+  public static final class Builder extends GlobalConfigBuilder<Builder> {
+    Builder() {}
+
+    Builder(GlobalConfig config) {
+      super(config);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.many;
 
+import io.github.seriesforecaster.Checks;
 import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.ModelFormatException;
@@ -11,11 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * One LSTM network trained across a whole set of series (a "global" model, as the M4
@@ -56,6 +57,16 @@ public final class GlobalForecaster {
     return new Builder();
   }
 
+  /**
+   * @param config the settings to start from
+   * @return a builder holding {@code config}'s settings, to build a forecaster with them or a
+   *     variant of them
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Builder builder(GlobalConfig config) {
+    return new Builder(Objects.requireNonNull(config, "config"));
+  }
+
   /** @return the settings */
   public GlobalConfig config() {
     return config;
@@ -87,10 +98,8 @@ public final class GlobalForecaster {
    */
   public GlobalFitReport fit(SeriesSet series) {
     Objects.requireNonNull(series, "series");
-    List<String> ids = series.ids();
-    List<double[]> values = new ArrayList<>(ids.size());
-    ids.forEach(id -> values.add(series.get(id)));
-    GlobalTraining.Result result = GlobalTraining.fit(config, ids, values, listener);
+    GlobalTraining.Result result =
+        GlobalTraining.fit(config, series.ids(), series.values(), listener);
     fitted = result.model();
     return result.report();
   }
@@ -108,17 +117,10 @@ public final class GlobalForecaster {
    */
   public Map<String, double[]> forecast(SeriesSet histories, int steps) {
     Objects.requireNonNull(histories, "histories");
-    Arguments.atLeast(1, steps, "steps");
-    GlobalModel model = model();
+    Checks.atLeast(1, steps, "steps");
     List<String> ids = histories.ids();
-    List<double[]> values = new ArrayList<>(ids.size());
-    ids.forEach(id -> values.add(histories.get(id)));
-    double[][] forecasts = model.forecastAll(ids, values, steps);
-    Map<String, double[]> result = new LinkedHashMap<>();
-    for (int s = 0; s < ids.size(); s++) {
-      result.put(ids.get(s), forecasts[s]);
-    }
-    return result;
+    double[][] forecasts = model().forecastAll(ids, histories.values(), steps);
+    return byId(ids, s -> forecasts[s]);
   }
 
   /**
@@ -144,23 +146,12 @@ public final class GlobalForecaster {
       double... levels) {
     Objects.requireNonNull(histories, "histories");
     Objects.requireNonNull(levels, "levels");
-    Arguments.atLeast(1, steps, "steps");
-    if (levels.length == 0) {
-      throw new IllegalArgumentException("levels must name at least one coverage level, e.g. 0.95");
-    }
-    for (double level : levels) {
-      Arguments.between(0.0, 1.0, level, "level");
-    }
-    GlobalModel model = model();
+    Checks.atLeast(1, steps, "steps");
+    Checks.levels(levels, "0.95");
     List<String> ids = histories.ids();
-    List<double[]> values = new ArrayList<>(ids.size());
-    ids.forEach(id -> values.add(histories.get(id)));
-    List<ForecastIntervals> intervals = GlobalIntervals.of(model, ids, values, steps, levels);
-    Map<String, ForecastIntervals> result = new LinkedHashMap<>();
-    for (int s = 0; s < ids.size(); s++) {
-      result.put(ids.get(s), intervals.get(s));
-    }
-    return result;
+    List<ForecastIntervals> intervals =
+        GlobalIntervals.of(model(), ids, histories.values(), steps, levels);
+    return byId(ids, intervals::get);
   }
 
   /**
@@ -175,7 +166,7 @@ public final class GlobalForecaster {
    */
   public double[] forecast(double[] history, int steps) {
     Objects.requireNonNull(history, "history");
-    Arguments.atLeast(1, steps, "steps");
+    Checks.atLeast(1, steps, "steps");
     return model().forecast("history", history, steps);
   }
 
@@ -211,8 +202,7 @@ public final class GlobalForecaster {
    */
   public static GlobalForecaster load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    GlobalModel model = GlobalArchive.read(file);
-    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
+    return loaded(GlobalArchive.read(file));
   }
 
   /**
@@ -223,258 +213,46 @@ public final class GlobalForecaster {
    */
   public static GlobalForecaster load(InputStream in) throws IOException {
     Objects.requireNonNull(in, "in");
-    GlobalModel model = GlobalArchive.read(in, "model stream");
-    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
+    return loaded(GlobalArchive.read(in, "model stream"));
   }
 
   private GlobalModel model() {
-    GlobalModel model = fitted;
-    if (model == null) {
-      throw new IllegalStateException(
-          "forecaster is not fitted; call fit(...) or GlobalForecaster.load(...) first");
+    return Checks.fitted(fitted, "GlobalForecaster");
+  }
+
+  private static <T> Map<String, T> byId(List<String> ids, IntFunction<T> result) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (int s = 0; s < ids.size(); s++) {
+      map.put(ids.get(s), result.apply(s));
     }
-    return model;
+    return map;
+  }
+
+  private static GlobalForecaster loaded(GlobalModel model) {
+    return new GlobalForecaster(model.config(), EpochListener.NONE, model);
   }
 
   /**
-   * Settings of a {@link GlobalForecaster}. Each setter checks its value; repeated calls: the last
-   * wins. Defaults are the {@code DEFAULT_…} constants of {@link GlobalConfig}.
+   * Collects settings for a {@link GlobalForecaster}: the setters of every global configuration
+   * (see {@link GlobalConfigBuilder}) and the {@link #listener}.
    */
-  public static final class Builder {
-    private int window;
-    private int valuesPerStep;
-    private int hidden = GlobalConfig.DEFAULT_HIDDEN;
-    private int layers = GlobalConfig.DEFAULT_LAYERS;
-    private int epochs = GlobalConfig.DEFAULT_EPOCHS;
-    private double learningRate = GlobalConfig.DEFAULT_LEARNING_RATE;
-    private int batchSize = GlobalConfig.DEFAULT_BATCH_SIZE;
-    private int windowsPerSeries = GlobalConfig.DEFAULT_WINDOWS_PER_SERIES;
-    private long seed = GlobalConfig.DEFAULT_SEED;
-    private int season = GlobalConfig.DEFAULT_SEASON;
-    private int horizon = GlobalConfig.DEFAULT_HORIZON;
-    private int validation = -1;
-    private int patience = GlobalConfig.DEFAULT_PATIENCE;
-    private TrainingLoss loss = GlobalConfig.DEFAULT_LOSS;
-    private Normalization normalization = GlobalConfig.DEFAULT_NORMALIZATION;
-    private int ensemble = GlobalConfig.DEFAULT_ENSEMBLE;
-    private int snapshots = GlobalConfig.DEFAULT_SNAPSHOTS;
-    private int threads = GlobalConfig.DEFAULT_THREADS;
+  public static final class Builder extends GlobalConfigBuilder<Builder> {
     private EpochListener listener = EpochListener.NONE;
 
     Builder() {}
 
     Builder(GlobalConfig config) {
-      window = config.window();
-      valuesPerStep = config.valuesPerStep();
-      hidden = config.hidden();
-      layers = config.layers();
-      epochs = config.epochs();
-      learningRate = config.learningRate();
-      batchSize = config.batchSize();
-      windowsPerSeries = config.windowsPerSeries();
-      seed = config.seed();
-      season = config.season();
-      horizon = config.horizon();
-      validation = config.validation();
-      patience = config.patience();
-      loss = config.loss();
-      normalization = config.normalization();
-      ensemble = config.ensemble();
-      snapshots = config.snapshots();
-      threads = config.threads();
-    }
-
-    /**
-     * @param window past values per forecast, at least 1; default {@code 7 × season} with a
-     *     season, else {@value GlobalConfig#DEFAULT_WINDOW}
-     * @return this builder
-     */
-    public Builder window(int window) {
-      this.window = Arguments.atLeast(1, window, "window");
-      return this;
-    }
-
-    /**
-     * @param valuesPerStep values the LSTM reads per time step, at least 1; the window must be a
-     *     multiple of it. Default: the season when the window is a multiple of it, else 1
-     * @return this builder
-     */
-    public Builder valuesPerStep(int valuesPerStep) {
-      this.valuesPerStep = Arguments.atLeast(1, valuesPerStep, "valuesPerStep");
-      return this;
-    }
-
-    /**
-     * @param hidden LSTM units per layer, at least 1
-     * @return this builder
-     */
-    public Builder hidden(int hidden) {
-      this.hidden = Arguments.atLeast(1, hidden, "hidden");
-      return this;
-    }
-
-    /**
-     * @param layers stacked LSTM layers, at least 1
-     * @return this builder
-     */
-    public Builder layers(int layers) {
-      this.layers = Arguments.atLeast(1, layers, "layers");
-      return this;
-    }
-
-    /**
-     * @param epochs most epochs, at least 1; one epoch is {@code windowsPerSeries} windows from
-     *     every series
-     * @return this builder
-     */
-    public Builder epochs(int epochs) {
-      this.epochs = Arguments.atLeast(1, epochs, "epochs");
-      return this;
-    }
-
-    /**
-     * @param learningRate Adam's step size, in (0, 1)
-     * @return this builder
-     */
-    public Builder learningRate(double learningRate) {
-      this.learningRate = Arguments.between(0.0, 1.0, learningRate, "learningRate");
-      return this;
-    }
-
-    /**
-     * @param batchSize windows per mini-batch, at least 1
-     * @return this builder
-     */
-    public Builder batchSize(int batchSize) {
-      this.batchSize = Arguments.atLeast(1, batchSize, "batchSize");
-      return this;
-    }
-
-    /**
-     * @param windowsPerSeries training windows drawn at random from every series per epoch, at
-     *     least 1
-     * @return this builder
-     */
-    public Builder windowsPerSeries(int windowsPerSeries) {
-      this.windowsPerSeries = Arguments.atLeast(1, windowsPerSeries, "windowsPerSeries");
-      return this;
-    }
-
-    /**
-     * @param seed weights, window sampling and batch order
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
-     * @param season cycle length in steps (24 for hourly data), or 0 for none
-     * @return this builder
-     */
-    public Builder season(int season) {
-      Arguments.atLeast(0, season, "season");
-      if (season == 1) {
-        throw new IllegalArgumentException("season must be 0 (none) or >= 2, was 1");
-      }
-      this.season = season;
-      return this;
-    }
-
-    /**
-     * @param horizon values the network outputs at once, at least 1
-     * @return this builder
-     */
-    public Builder horizon(int horizon) {
-      this.horizon = Arguments.atLeast(1, horizon, "horizon");
-      return this;
-    }
-
-    /**
-     * @param validation values held out from the end of every series for early stopping and the
-     *     report, 0 for none; default: the horizon
-     * @return this builder
-     */
-    public Builder validation(int validation) {
-      this.validation = Arguments.atLeast(0, validation, "validation");
-      return this;
-    }
-
-    /**
-     * @param patience epochs without validation improvement before training stops and the best
-     *     epoch's network is kept; 0 runs every epoch
-     * @return this builder
-     */
-    public Builder patience(int patience) {
-      this.patience = Arguments.atLeast(0, patience, "patience");
-      return this;
-    }
-
-    /**
-     * @param loss what the network minimises
-     * @return this builder
-     */
-    public Builder loss(TrainingLoss loss) {
-      this.loss = Objects.requireNonNull(loss, "loss");
-      return this;
-    }
-
-    /**
-     * @param normalization how windows are scaled
-     * @return this builder
-     */
-    public Builder normalization(Normalization normalization) {
-      this.normalization = Objects.requireNonNull(normalization, "normalization");
-      return this;
-    }
-
-    /**
-     * @param ensemble networks trained with consecutive seeds and averaged, at least 1
-     * @return this builder
-     */
-    public Builder ensemble(int ensemble) {
-      this.ensemble = Arguments.atLeast(1, ensemble, "ensemble");
-      return this;
-    }
-
-    /**
-     * @param snapshots networks kept per ensemble member: those of the best {@code snapshots}
-     *     epochs on the validation part, their forecasts averaged; at least 1
-     * @return this builder
-     */
-    public Builder snapshots(int snapshots) {
-      this.snapshots = Arguments.atLeast(1, snapshots, "snapshots");
-      return this;
-    }
-
-    /**
-     * @param threads ND4J threads (process-wide), at least 1
-     * @return this builder
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.atLeast(1, threads, "threads");
-      return this;
+      super(config);
     }
 
     /**
      * @param listener told about each epoch; not saved
      * @return this builder
+     * @throws NullPointerException if {@code listener} is null
      */
     public Builder listener(EpochListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
-    }
-
-    /** @return the configuration these settings describe */
-    public GlobalConfig config() {
-      int resolvedWindow = window > 0 ? window
-          : season >= 2 ? GlobalConfig.DEFAULT_WINDOW_SEASONS * season : GlobalConfig.DEFAULT_WINDOW;
-      int resolvedWidth = valuesPerStep > 0 ? valuesPerStep
-          : season >= 2 && resolvedWindow % season == 0 ? season : 1;
-      return new GlobalConfig(resolvedWindow, resolvedWidth, hidden, layers, epochs, learningRate,
-          batchSize, windowsPerSeries, seed, season, horizon,
-          validation >= 0 ? validation : horizon, patience, loss, normalization, ensemble, snapshots, threads);
     }
 
     /**

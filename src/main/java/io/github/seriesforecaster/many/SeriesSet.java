@@ -67,6 +67,11 @@ public final class SeriesSet {
     return List.copyOf(series.keySet());
   }
 
+  /** @return copies of the series' values in set order, for the forecasters of this package */
+  List<double[]> values() {
+    return series.values().stream().map(double[]::clone).toList();
+  }
+
   /** @return the number of series, at least 1 */
   public int size() {
     return series.size();
