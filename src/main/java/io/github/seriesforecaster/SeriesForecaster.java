@@ -69,10 +69,16 @@ public final class SeriesForecaster implements Forecaster {
     return config;
   }
 
-  /** @return the minimum length of a series given to {@link #predict(double[])} */
+  /**
+   * @return the minimum length of a series given to {@link #predict(double[])}: the
+   *     configuration's, or more once a fit kept a Holt-Winters candidate (it reads up to 10
+   *     seasons)
+   */
   @Override
   public int minimumHistory() {
-    return config.minimumHistory();
+    FittedModel model = fitted;
+    return model == null ? config.minimumHistory()
+        : Math.max(config.minimumHistory(), model.config().minimumHistory());
   }
 
   /** @return {@code lstm} */
