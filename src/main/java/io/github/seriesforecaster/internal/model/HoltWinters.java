@@ -17,9 +17,12 @@ import java.util.Locale;
  *   h steps:  l + (phi + ... + phi^h) b + s[t + h - m]
  * </pre>
  *
- * <p>The state is initialised from the first two seasons of the values it reads (a standard
- * heuristic): the level is the first season's mean, the trend the difference of the two seasons'
- * means per step, the seasonal terms the first season's values less that line. The forecast is
+ * <p>The state is initialised from the first full seasons of the values it reads (up to
+ * {@value #INITIAL_SEASONS}, at least two, leaving a season after them where there is one; a
+ * heuristic in the spirit of fpp's and statsmodels'): the level and trend are the least-squares
+ * line through those seasons' means (the trend per step; none without trend), the seasonal
+ * terms the mean deviation from that line at each position of the season. The squared errors
+ * that the parameters minimise and AICc counts are those after the starting seasons. The forecast is
  * then a linear function of the values that is unchanged by adding a constant or, apart from the
  * season's own shift, a pattern repeating every season; {@link #seasonalDifferenceKernel} writes
  * it over seasonal differences. Parameters are estimated by minimising the in-sample one-step sum
@@ -33,6 +36,8 @@ public final class HoltWinters {
   static final double PHI_UPPER = 0.98;
   private static final double SMALLEST = 1e-4;
   private static final int ITERATIONS = 600;
+  /** Full seasons the starting state is estimated from, at most. */
+  static final int INITIAL_SEASONS = 6;
 
   private final int season;
   private final boolean trend;
@@ -132,7 +137,7 @@ public final class HoltWinters {
   }
 
   /**
-   * @param history at least two seasons of values; the state starts from its first two
+   * @param history at least two seasons of values; the state starts from its first seasons
    * @param steps values to forecast
    * @return the {@code steps} values after {@code history}
    */
@@ -153,7 +158,10 @@ public final class HoltWinters {
     return result;
   }
 
-  /** @return the sum of squared one-step in-sample errors over {@code values} */
+  /**
+   * @return the sum of squared one-step in-sample errors over {@code values} after the seasons
+   *     the state starts from (those are fitted by the start itself)
+   */
   public double sse(double[] values) {
     double[] squares = new double[1];
     run(values, squares);
@@ -192,20 +200,43 @@ public final class HoltWinters {
    */
   private double[] run(double[] values, double[] squares) {
     int m = season;
-    double first = mean(values, 0, m);
-    double slope = trend ? (mean(values, m, 2 * m) - first) / m : 0;
-    double center = (m - 1) / 2.0;
+    // the first INITIAL_SEASONS full seasons (at least two): a line through their means (flat
+    // without trend), and per position the mean deviation from it
+    int seasons = initialSeasons(values.length);
+    double[] means = new double[seasons];
+    double average = 0;
+    for (int j = 0; j < seasons; j++) {
+      means[j] = mean(values, j * m, (j + 1) * m);
+      average += means[j] / seasons;
+    }
+    double slope = 0;
+    if (trend) {
+      double centre = (seasons - 1) / 2.0;
+      double covariance = 0;
+      double variance = 0;
+      for (int j = 0; j < seasons; j++) {
+        covariance += (j - centre) * (means[j] - average);
+        variance += (j - centre) * (j - centre);
+      }
+      slope = covariance / variance / m;
+    }
+    double centre = (seasons * m - 1) / 2.0;
     double[] state = new double[2 + m];
-    for (int i = 0; i < m; i++) {
-      state[2 + i] = values[i] - (first + (i - center) * slope);
+    for (int j = 0; j < seasons; j++) {
+      for (int i = 0; i < m; i++) {
+        int t = j * m + i;
+        state[2 + i] += (values[t] - (average + (t - centre) * slope)) / seasons;
+      }
     }
     // the level one step before the first value
-    double level = first - (center + 1) * slope;
+    double level = average - (centre + 1) * slope;
     double sum = 0;
     for (int t = 0; t < values.length; t++) {
       int position = 2 + t % m;
       double error = values[t] - (level + phi * slope + state[position]);
-      sum += error * error;
+      if (t >= seasons * m) {
+        sum += error * error;
+      }
       level += phi * slope + alpha * error;
       slope = phi * slope + beta * error;
       state[position] += gamma * error;
@@ -218,10 +249,19 @@ public final class HoltWinters {
     return state;
   }
 
+  /**
+   * @return the full seasons the state starts from: up to {@value #INITIAL_SEASONS}, at least
+   *     two, leaving a season or more after them where there is one
+   */
+  private int initialSeasons(int length) {
+    return Math.max(2, Math.min(INITIAL_SEASONS, length / season - 1));
+  }
+
   private double aicc(double[] values) {
-    int n = values.length;
-    // smoothing parameters plus initial states (level, trend, season - 1 free seasonal terms)
-    int k = !trend ? 2 + 1 + season - 1 : (phi == 1 ? 3 : 4) + 2 + season - 1;
+    // the errors after the starting seasons, and the smoothing parameters fitted on them (the
+    // starting state is computed, not fitted)
+    int n = values.length - initialSeasons(values.length) * season;
+    int k = !trend ? 2 : phi == 1 ? 3 : 4;
     double sse = Math.max(sse(values), Double.MIN_NORMAL);
     double aic = n * Math.log(sse / n) + 2 * k;
     return n - k - 1 > 0 ? aic + 2.0 * k * (k + 1) / (n - k - 1) : Double.POSITIVE_INFINITY;

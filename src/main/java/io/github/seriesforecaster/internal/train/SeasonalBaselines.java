@@ -96,7 +96,7 @@ final class SeasonalBaselines {
 
   /**
    * Holt-Winters fitted on all {@code values}; its forecast reads the last
-   * {@link #holtWintersLength} of them (starting its state from the first two seasons of those),
+   * {@link #holtWintersLength} of them (starting its state from the first seasons of those),
    * written as weights on their seasonal differences: the model's window is that length less a
    * season, its network one convolution over the window ({@link LinearWindowNetwork}). Its
    * recursive forecasts feed each forecast back as the newest value, as every model here does.
