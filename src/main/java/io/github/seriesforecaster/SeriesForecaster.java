@@ -67,7 +67,9 @@ public final class SeriesForecaster implements Forecaster {
 
   @Override
   public int minimumHistory() {
-    return config.minimumHistory();
+    FittedModel model = fitted;
+    return model == null ? config.minimumHistory()
+        : Math.max(config.minimumHistory(), model.config().minimumHistory());
   }
 
   @Override

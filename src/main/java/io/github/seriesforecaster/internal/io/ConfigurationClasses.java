@@ -24,8 +24,8 @@ import org.nd4j.shade.jackson.databind.jsontype.PolymorphicTypeValidator;
  */
 final class ConfigurationClasses {
   /**
-   * The classes a network built by {@code LstmNetworkFactory} or the global model's
-   * {@code GlobalNetworks} names (either LSTM implementation; MSE or MAE loss), and nothing
+   * The classes a network built by {@code LstmNetworkFactory}, {@code LinearWindowNetwork} or the
+   * global model's {@code GlobalNetworks} names (either LSTM implementation; MSE or MAE loss), and nothing
    * else; {@code ConfigurationClassesTest} checks that the factory's configurations name no
    * other.
    */
@@ -37,6 +37,8 @@ final class ConfigurationClasses {
       "io.github.seriesforecaster." + "model.lstm.FastLstm",
       "org.deeplearning4j.nn.conf.layers.LSTM",
       "org.deeplearning4j.nn.conf.layers.RnnOutputLayer",
+      // the window-wide linear layer of a Holt-Winters candidate (internal.model.LinearWindowNetwork)
+      "org.deeplearning4j.nn.conf.layers.Convolution1DLayer",
       "org.deeplearning4j.nn.weights.WeightInitXavier",
       "org.nd4j.linalg.activations.impl.ActivationTanH",
       "org.nd4j.linalg.activations.impl.ActivationSigmoid",

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -86,8 +87,10 @@ public final class NetworkEntries {
       NeuralNetConfiguration layerConf = conf.getConf(i);
       Layer layer = layerConf == null ? null : layerConf.getLayer();
       boolean last = i == count - 1;
+      // a Holt-Winters candidate's single convolution (LinearWindowNetwork) or LSTM layers
       boolean expected = last ? layer instanceof RnnOutputLayer
-          : layer instanceof FastLstm || layer instanceof LSTM;
+          : layer instanceof FastLstm || layer instanceof LSTM
+              || count == 2 && layer instanceof Convolution1DLayer;
       if (!expected) {
         throw inconsistent(file, "layer " + i + " is "
             + (layer == null ? "missing" : layer.getClass().getSimpleName()) + "; expected "

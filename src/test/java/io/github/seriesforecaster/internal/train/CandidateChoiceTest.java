@@ -13,10 +13,14 @@ import io.github.seriesforecaster.internal.model.TrainingData;
 import io.github.seriesforecaster.internal.train.CandidateChoice.Candidate;
 import io.github.seriesforecaster.internal.train.CandidateChoice.Kind;
 import io.github.seriesforecaster.internal.train.RollingOrigin.Fold;
+import io.github.seriesforecaster.ForecastIntervals;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CandidateChoiceTest {
   private static final int SEASON = 12;
@@ -48,10 +52,48 @@ class CandidateChoiceTest {
     assertThat(report.candidate()).isEqualTo("seasonal naive");
     assertThat(report.folds()).isEqualTo(3);
     assertThat(report.candidateErrors()).containsOnlyKeys("seasonal naive",
-        "seasonal naive with drift", "network DIFFERENCES", "network SEASONAL_DIFFERENCES",
-        "network SEASONAL_AND_FIRST_DIFFERENCES");
+        "seasonal naive with drift", "Holt-Winters", "network DIFFERENCES",
+        "network SEASONAL_DIFFERENCES", "network SEASONAL_AND_FIRST_DIFFERENCES");
     // never worse than seasonal naive on its own validation part: here it is seasonal naive
     assertThat(report.model().rmse()).isEqualTo(report.seasonalNaive().rmse());
+  }
+
+  /** A trend that fades (damped by 0.97 a step) under a season, with a little noise. */
+  private static double[] dampedTrendWithSeason(int length, long seed) {
+    Random random = new Random(seed);
+    double[] series = new double[length];
+    double level = 200;
+    double slope = 4;
+    for (int t = 0; t < length; t++) {
+      slope *= 0.97;
+      level += slope + 0.4 * random.nextGaussian();
+      series[t] = level + 15 * Math.sin(2 * Math.PI * t / SEASON)
+          + 5 * Math.cos(4 * Math.PI * t / SEASON) + 0.8 * random.nextGaussian();
+    }
+    return series;
+  }
+
+  @Test
+  void fit_holtWintersWinsOnADampedTrendWithSeason(@TempDir Path folder) throws IOException {
+    double[] series = dampedTrendWithSeason(150, 11);
+    SeriesForecaster forecaster = tiny().build();
+    FitReport report = forecaster.fit(series);
+    assertThat(report.candidate()).isEqualTo("Holt-Winters");
+    assertThat(report.stopReason()).startsWith("ETS(A");
+    assertThat(report.candidateErrors().get("Holt-Winters"))
+        .isLessThan(report.candidateErrors().get("seasonal naive with drift"));
+    // its forecast is the smoother's on the last 120 values, recursively
+    double[] forecast = forecaster.forecast(series, 15);
+    assertThat(Arrays.stream(forecast).allMatch(Double::isFinite)).isTrue();
+    assertThat(forecast[0]).isCloseTo(series[149] + (series[138] - series[137]), within(10.0));
+    ForecastIntervals intervals = forecaster.forecastWithIntervals(series, 3, 0.8);
+    assertThat(intervals.lower(0.8)[0]).isLessThan(forecast[0]);
+    assertThat(intervals.upper(0.8)[0]).isGreaterThan(forecast[0]);
+    // saved and loaded as any model
+    Path file = folder.resolve("model.zip");
+    forecaster.save(file);
+    SeriesForecaster loaded = SeriesForecaster.load(file);
+    assertThat(loaded.forecast(series, 15)).containsExactly(forecast);
   }
 
   @Test
@@ -104,7 +146,7 @@ class CandidateChoiceTest {
     }
     ForecasterConfig config = tiny().config();
     Fold fold = new Fold(60, 80);
-    for (Candidate candidate : CandidateChoice.candidates(config)) {
+    for (Candidate candidate : CandidateChoice.candidates(config, fold.origin())) {
       var original = CandidateChoice.onFold(config, candidate, fold, new double[][] {series},
           List.of("value"), provenance(series), EpochListener.NONE, "test");
       var other = CandidateChoice.onFold(config, candidate, fold, new double[][] {changed},
@@ -126,10 +168,10 @@ class CandidateChoiceTest {
       changed[t] += 1000;
     }
     ForecasterConfig config = tiny().config();
-    var model = CandidateChoice.baseline(config, Kind.SEASONAL_NAIVE_WITH_DRIFT, series, 60,
-        provenance(series));
-    var same = CandidateChoice.baseline(config, Kind.SEASONAL_NAIVE_WITH_DRIFT, changed, 60,
-        provenance(series));
+    var model = SeasonalBaselines.fit(config, Kind.SEASONAL_NAIVE_WITH_DRIFT, series, 60,
+        provenance(series)).model();
+    var same = SeasonalBaselines.fit(config, Kind.SEASONAL_NAIVE_WITH_DRIFT, changed, 60,
+        provenance(series)).model();
     double drift = 0;
     for (int t = SEASON; t < 60; t++) {
       drift += series[t] - series[t - SEASON];
@@ -158,9 +200,9 @@ class CandidateChoiceTest {
         new CandidateChoice.OnFold(null, new TrainingSummary(40, 10, "", 0, 0), 600, null),
         new CandidateChoice.OnFold(null, new TrainingSummary(50, 20, "", 0, 0), 1000, null));
     // 10 epochs x 2 batches and 20 x 2: 30 updates on average; 1,100 windows are 3 batches
-    assertThat(CandidateChoice.refitEpochs(config, folds, 1100)).isEqualTo(10);
+    assertThat(Refit.epochs(config, folds, 1100)).isEqualTo(10);
     // one full batch everywhere: the mean best epoch
-    assertThat(CandidateChoice.refitEpochs(config, folds, 400)).isEqualTo(30);
+    assertThat(Refit.epochs(config, folds, 400)).isEqualTo(30);
   }
 
   @Test
