@@ -121,15 +121,21 @@ public final class IntervalCalibration {
       errors[h] = new double[count];
       scales[h] = new double[count];
     }
-    double[][] window = new double[inputs.length][];
+    // every origin's forecast in one batched pass: models without a plain-Java forward (the
+    // Holt-Winters convolution) would otherwise pay one DL4J call per origin and step
+    double[][][] windows = new double[end - first][inputs.length][];
+    int[] known = new int[end - first];
     for (int origin = first; origin < end; origin++) {
       for (int c = 0; c < inputs.length; c++) {
-        window[c] = Arrays.copyOfRange(inputs[c], origin - history, origin);
+        windows[origin - first][c] = Arrays.copyOfRange(inputs[c], origin - history, origin);
       }
-      int known = Math.min(steps, end - origin);
-      double[] forecast = model.forecastInputs(window, known);
+      known[origin - first] = Math.min(steps, end - origin);
+    }
+    double[][] forecasts = model.forecastEach(windows, known);
+    for (int origin = first; origin < end; origin++) {
+      double[] forecast = forecasts[origin - first];
       double scale = scaled.scaleAt(target, origin);
-      for (int h = 0; h < known; h++) {
+      for (int h = 0; h < known[origin - first]; h++) {
         errors[h][origin - first] = Math.abs(target[origin + h] - forecast[h]);
         scales[h][origin - first] = scale;
       }
