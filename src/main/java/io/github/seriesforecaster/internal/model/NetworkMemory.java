@@ -21,16 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Without those collections, the off-heap buffers of discarded arrays (early-stopping copies,
  * fold data) wait for a collection of their small Java objects, which a JVM with a large heap makes
- * rarely: a 414-series run grew to 3 GB resident. So {@link #release} asks for one collection
- * when the process's resident memory has grown by {@value #GROWTH_MB} MB since the last one it asked
- * for: memory stays bounded at a cost of one collection per {@value #GROWTH_MB} MB of garbage
- * instead of two per network.
+ * rarely. So {@link #release} asks for one collection when the process's resident memory has
+ * grown by {@value #GROWTH_MB} MB over its lowest level since the last one it asked for: one
+ * collection per {@value #GROWTH_MB} MB of growth instead of two per network.
  */
 public final class NetworkMemory {
   /** Growth of the resident memory, in MB, after which {@link #release} asks for a collection. */
-  public static final int GROWTH_MB = 256;
+  public static final int GROWTH_MB = 64;
 
-  private static final AtomicLong residentAfterCollection = new AtomicLong(-1);
+  private static final AtomicLong residentLow = new AtomicLong(-1);
 
   private NetworkMemory() {}
 
@@ -52,14 +51,14 @@ public final class NetworkMemory {
 
   private static void collectIfGrown() {
     long resident = Pointer.physicalBytes();
-    long base = residentAfterCollection.get();
-    if (base < 0) {
-      residentAfterCollection.compareAndSet(base, resident);
-    } else if (resident > base + ((long) GROWTH_MB << 20)
-        && residentAfterCollection.compareAndSet(base, Long.MAX_VALUE / 2)) {
-      // one thread collects; the others see the raised base and go on
+    long low = residentLow.get();
+    if (low < 0 || resident < low) {
+      // buffers are freed after a collection, by ND4J's deallocator threads: follow the memory
+      // down, so that growth is counted from what was left, not from the peak
+      residentLow.compareAndSet(low, resident);
+    } else if (resident > low + ((long) GROWTH_MB << 20)
+        && residentLow.compareAndSet(low, resident)) {
       System.gc();
-      residentAfterCollection.set(Pointer.physicalBytes());
     }
   }
 
