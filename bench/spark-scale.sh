@@ -10,7 +10,9 @@
 #           local-cluster[2,1,1024] plain:1 plain:2)
 #
 # Environment: SERIES (default 1000), LENGTH (values per series, default 240), EPOCHS (default 10),
-# M4 (path of Hourly-train.csv, default ../shared/data/m4/Hourly-train.csv), OUT (result file,
+# M4 (path of Hourly-train.csv, default ../shared/data/m4/Hourly-train.csv), EXECUTOR_JAVA_OPTS
+# (JVM options of the executors, e.g. -XX:ActiveProcessorCount=1), PIN_EXECUTORS (1: each executor
+# JVM on one core of its own, see below), OUT (result file,
 # default target/bench/spark-scale-<time>.txt). Spark's local-cluster needs a SPARK_HOME whose jars/
 # folder holds Spark's jars: the script links this project's test classpath into target/spark-home.
 set -euo pipefail
@@ -47,10 +49,31 @@ export SPARK_HOME=$PWD/$home SPARK_SCALA_VERSION=2.12 OMP_NUM_THREADS=1
 flags=$(sed -n 's:.*<spark.test.argLine>\(.*\)</spark.test.argLine>.*:\1:p' pom.xml)
 
 echo "# $(date -u +%FT%TZ) $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
+# PIN_EXECUTORS=1: each executor JVM is confined to one core of its own (taskset, all threads), as a
+# one-CPU container confines it on a cluster; the driver is not pinned.
+pin_executors() {
+  local seen=" " next=0 pid
+  while sleep 0.5; do
+    for pid in $(pgrep -f CoarseGrainedExecutorBackend || true); do
+      if [[ $seen != *" $pid "* ]]; then
+        taskset -a -p -c $(( next % cores )) "$pid" > /dev/null 2>&1 || true
+        seen+="$pid "
+        next=$(( next + 1 ))
+      fi
+    done
+  done
+}
+if [[ ${PIN_EXECUTORS:-0} == 1 ]]; then
+  pin_executors &
+  pinner=$!
+  trap 'kill $pinner 2>/dev/null || true' EXIT
+fi
+
 for (( round = 1; round <= rounds; round++ )); do
   for mode in "${modes[@]}"; do
     # shellcheck disable=SC2086
     nice -n 5 java $flags -Dbenchmark.executorClassPath="$PWD/$classes/classes" \
+      -Dbenchmark.executorJavaOptions="${EXECUTOR_JAVA_OPTS:-}" \
       -cp "$classes/classes:$classes/test-classes:$classpath" \
       io.github.seriesforecaster.bench.SparkScaleBenchmark "$mode" "$series" "$length" "$epochs" "$m4" \
       2> >(grep -v -E '^\[|^\s+at |WARN|^$' >&2) | grep '^mode=' | tee -a "$out"

@@ -104,6 +104,10 @@ public final class SparkScaleBenchmark {
         .config("spark.ui.enabled", "false")
         .config("spark.executor.memory", "1g")
         .config("spark.executorEnv.OMP_NUM_THREADS", "1")
+        // e.g. -XX:ActiveProcessorCount=1: the executor JVM sees the one core it is given, as in
+        // a one-CPU container, so its GC and JIT threads are sized for one core
+        .config("spark.executor.extraJavaOptions",
+            System.getProperty("benchmark.executorJavaOptions", ""))
         .config("spark.executor.extraClassPath", System.getProperty("benchmark.executorClassPath"))
         .config("spark.sql.shuffle.partitions", "8")
         .getOrCreate();
