@@ -4,7 +4,6 @@ import io.github.seriesforecaster.ForecastIntervals;
 import io.github.seriesforecaster.internal.intervals.AdaptiveLevel;
 import io.github.seriesforecaster.internal.intervals.ScaledErrors;
 import io.github.seriesforecaster.internal.intervals.VolatilityScale;
-import java.util.Arrays;
 
 /**
  * Turns validation forecast errors into interval half-widths: locally weighted split-conformal
@@ -123,21 +122,20 @@ public final class IntervalCalibration {
     }
     // every origin's forecast in one batched pass: models without a plain-Java forward (the
     // Holt-Winters convolution) would otherwise pay one DL4J call per origin and step
-    double[][][] windows = new double[end - first][inputs.length][];
-    int[] known = new int[end - first];
-    for (int origin = first; origin < end; origin++) {
-      for (int c = 0; c < inputs.length; c++) {
-        windows[origin - first][c] = Arrays.copyOfRange(inputs[c], origin - history, origin);
-      }
-      known[origin - first] = Math.min(steps, end - origin);
+    int count = Math.max(0, end - first);
+    int[] origins = new int[count];
+    int[] known = new int[count];
+    for (int i = 0; i < count; i++) {
+      origins[i] = first + i;
+      known[i] = Math.min(steps, end - origins[i]);
     }
-    double[][] forecasts = model.forecastEach(windows, known);
-    for (int origin = first; origin < end; origin++) {
-      double[] forecast = forecasts[origin - first];
-      double scale = scaled.scaleAt(target, origin);
-      for (int h = 0; h < known[origin - first]; h++) {
-        errors[h][origin - first] = Math.abs(target[origin + h] - forecast[h]);
-        scales[h][origin - first] = scale;
+    double[][] forecasts = count == 0 ? new double[0][]
+        : model.forecastFromOrigins(inputs, origins, known, false);
+    for (int i = 0; i < count; i++) {
+      double scale = scaled.scaleAt(target, origins[i]);
+      for (int h = 0; h < known[i]; h++) {
+        errors[h][i] = Math.abs(target[origins[i] + h] - forecasts[i][h]);
+        scales[h][i] = scale;
       }
     }
     return new Replay(errors, scales);

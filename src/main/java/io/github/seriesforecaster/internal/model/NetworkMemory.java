@@ -63,10 +63,9 @@ public final class NetworkMemory {
   }
 
   /**
-   * Frees the ND4J workspaces of the calling thread, for a worker thread that is about to end. Left
-   * alone, they would be freed only when a garbage collection finds the dead thread; with a pool
-   * per parallel call (one per fit of a many-series run) that let the resident memory of a 414-series
-   * run grow to several GB between collections.
+   * Frees the ND4J workspaces of the calling thread, for a worker thread that is about to end: now,
+   * rather than when a later garbage collection finds the dead thread (a parallel call starts
+   * its own threads, so a many-series run ends many of them).
    */
   public static void releaseThreadWorkspaces() {
     MemoryWorkspaceManager manager = Nd4j.getWorkspaceManager();
