@@ -71,7 +71,7 @@ final class FoldScores {
   /**
    * RMSE over every forecast 1 to {@code steps} steps ahead from origins in each fold's block
    * whose target is inside the block (at most {@link #MAXIMUM_ORIGINS} origins per fold, evenly
-   * spaced), the origins of a fold forecast together ({@link FittedModel#forecastEach}).
+   * spaced), the origins of a fold forecast together ({@link FittedModel#forecastFromOrigins}).
    */
   static double multiStepRmse(List<FittedModel> models, List<Fold> folds, double[][] inputs,
       int steps) {
@@ -82,26 +82,20 @@ final class FoldScores {
       Fold fold = folds.get(f);
       FittedModel model = models.get(f);
       int maximum = Math.min(steps, model.maximumSteps());
-      int history = model.encoder().minimumHistory();
       double spacing = Math.max(1.0, (double) fold.size() / MAXIMUM_ORIGINS);
       List<Integer> origins = new ArrayList<>();
       for (double position = 0; position < fold.size(); position += spacing) {
         origins.add(fold.origin() + (int) position);
       }
-      double[][][] pasts = new double[origins.size()][][];
-      int[] aheads = new int[origins.size()];
-      for (int o = 0; o < origins.size(); o++) {
-        int origin = origins.get(o);
-        aheads[o] = Math.min(maximum, fold.end() - origin);
-        pasts[o] = new double[inputs.length][];
-        for (int c = 0; c < inputs.length; c++) {
-          pasts[o][c] = Arrays.copyOfRange(inputs[c], Math.max(0, origin - history), origin);
-        }
+      int[] at = origins.stream().mapToInt(Integer::intValue).toArray();
+      int[] aheads = new int[at.length];
+      for (int o = 0; o < at.length; o++) {
+        aheads[o] = Math.min(maximum, fold.end() - at[o]);
       }
-      double[][] forecasts = model.forecastEach(pasts, aheads);
-      for (int o = 0; o < origins.size(); o++) {
+      double[][] forecasts = model.forecastFromOrigins(inputs, at, aheads, false);
+      for (int o = 0; o < at.length; o++) {
         for (int h = 0; h < aheads[o]; h++) {
-          double error = series[origins.get(o) + h] - forecasts[o][h];
+          double error = series[at[o] + h] - forecasts[o][h];
           squares += error * error;
           count++;
         }
