@@ -92,12 +92,4 @@ record Columns(String id, String time, String value) {
     }
     return name;
   }
-
-  static int atLeast(int minimum, int value, String name) {
-    if (value < minimum) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s must be >= %d, was %d", name, minimum, value));
-    }
-    return value;
-  }
 }

@@ -1,5 +1,7 @@
 package io.github.seriesforecaster.spark;
 
+import io.github.seriesforecaster.Checks;
+
 /**
  * The settings both Spark builders share: the long-format table's id, time and value columns, the
  * values forecast per series and the partitions the series are spread over. Each setter checks
@@ -58,7 +60,7 @@ abstract class LongTableBuilder<B extends LongTableBuilder<B>> {
    * @throws IllegalArgumentException if {@code steps < 1}
    */
   public B steps(int steps) {
-    this.steps = Columns.atLeast(1, steps, "steps");
+    this.steps = Checks.atLeast(1, steps, "steps");
     return self;
   }
 
@@ -71,7 +73,7 @@ abstract class LongTableBuilder<B extends LongTableBuilder<B>> {
    * @throws IllegalArgumentException if {@code partitions < 0}
    */
   public B partitions(int partitions) {
-    this.partitions = Columns.atLeast(0, partitions, "partitions");
+    this.partitions = Checks.atLeast(0, partitions, "partitions");
     return self;
   }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 
+import io.github.seriesforecaster.Checks;
 import io.github.seriesforecaster.ForecasterConfig;
 import io.github.seriesforecaster.SeriesForecaster;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class SparkForecaster {
   public Dataset<Row> forecastAll(Dataset<Row> histories, Dataset<Row> models, int steps) {
     Objects.requireNonNull(histories, "histories");
     Objects.requireNonNull(models, "models");
-    Columns.atLeast(1, steps, "steps");
+    Checks.atLeast(1, steps, "steps");
     TimeAxis axis = columns.check(histories);
     List<String> modelColumns = Arrays.asList(models.columns());
     if (!modelColumns.contains(SparkColumns.ID) || !modelColumns.contains(SparkColumns.MODEL)
