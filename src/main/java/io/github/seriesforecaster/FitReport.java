@@ -38,11 +38,13 @@ import java.util.Objects;
  *     for 80% and 95%, over every measured horizon step of the second half's origins: coverage,
  *     mean width and MSIS (scaled by the training part's mean absolute seasonal difference); empty
  *     without validation or when the validation part is too short to split
- * @param candidate the candidate the fit kept: {@code network <TRANSFORM>}, {@code seasonal naive}
- *     or {@code seasonal naive with drift}
+ * @param candidate the candidate the fit kept: {@code network <TRANSFORM>}, {@code seasonal naive},
+ *     {@code seasonal naive with drift} or {@code Holt-Winters}
  * @param candidateErrors every candidate's validation RMSE over forecasts 1 to
  *     {@link ForecasterConfig#choiceSteps()} steps ahead, pooled over the folds, in the order tried;
- *     the kept one has the lowest. Empty without validation
+ *     the kept one has the lowest, or is a seasonal baseline within one standard error of the
+ *     lowest network's (the folds cannot tell them apart, and the simpler one is kept). Empty
+ *     without validation
  * @param folds rolling-origin folds the choice was made on (0 without validation); with folds the
  *     validation figures above are pooled over the folds' scored blocks, each forecast by a model
  *     that saw only the values before its fold, and the kept model is refitted on all values

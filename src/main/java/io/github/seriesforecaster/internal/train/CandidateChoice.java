@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses what a fit keeps, on rolling-origin folds of the training part ({@link RollingOrigin}):
  * every candidate (one network per transform {@code AUTO} tries, and with a season the seasonal
- * naive forecast with and without drift and Holt-Winters smoothing, {@link SeasonalBaselines})
+ * naive forecast with and without drift, Holt-Winters smoothing and the airline seasonal ARIMA,
+ * {@link SeasonalBaselines})
  * is fitted on each fold from the values before the fold's
  * origin and scored on the fold's block by the RMSE of forecasts 1 to
  * {@link ForecasterConfig#choiceSteps()} steps ahead. A network's shrinkage factor is fitted on
- * its one-step outputs pooled over the folds. The candidate with the lowest pooled RMSE is
+ * its one-step outputs pooled over the folds. The candidate with the lowest pooled RMSE, or a
+ * seasonal baseline within one standard error of it ({@link CandidateRanking}), is
  * refitted on all values: a network for the mean of its folds' best epochs, {@code ensemble}
  * times with consecutive seeds, merged into one network. Fold fits and ensemble members run in
  * parallel ({@link ForecasterConfig#parallelism()}), with results independent of it.
@@ -46,7 +48,7 @@ final class CandidateChoice {
   private CandidateChoice() {}
 
   /** What a candidate is. */
-  enum Kind { NETWORK, SEASONAL_NAIVE, SEASONAL_NAIVE_WITH_DRIFT, HOLT_WINTERS }
+  enum Kind { NETWORK, SEASONAL_NAIVE, SEASONAL_NAIVE_WITH_DRIFT, HOLT_WINTERS, AIRLINE }
 
   /**
    * One candidate.
@@ -67,6 +69,7 @@ final class CandidateChoice {
       case SEASONAL_NAIVE -> "seasonal naive";
       case SEASONAL_NAIVE_WITH_DRIFT -> "seasonal naive with drift";
       case HOLT_WINTERS -> "Holt-Winters";
+      case AIRLINE -> "airline SARIMA";
     };
   }
 
@@ -79,7 +82,8 @@ final class CandidateChoice {
 
   /**
    * @param firstOrigin the values the first fold trains on
-   * @return the candidates a fit with {@code config} compares, baselines first (they win ties)
+   * @return the candidates a fit with {@code config} compares, simplest first (they win ties, and
+   *     {@link CandidateRanking} prefers them within one standard error)
    */
   static List<Candidate> candidates(ForecasterConfig config, int firstOrigin) {
     List<Candidate> candidates = new ArrayList<>();
@@ -87,6 +91,9 @@ final class CandidateChoice {
       candidates.add(new Candidate(Kind.SEASONAL_NAIVE, TargetTransform.SEASONAL_DIFFERENCES));
       candidates.add(
           new Candidate(Kind.SEASONAL_NAIVE_WITH_DRIFT, TargetTransform.SEASONAL_DIFFERENCES));
+      if (SeasonalBaselines.airlineFits(config, firstOrigin)) {
+        candidates.add(new Candidate(Kind.AIRLINE, TargetTransform.SEASONAL_DIFFERENCES));
+      }
       if (SeasonalBaselines.holtWintersFits(config, firstOrigin)) {
         candidates.add(new Candidate(Kind.HOLT_WINTERS, TargetTransform.SEASONAL_DIFFERENCES));
       }
@@ -123,8 +130,7 @@ final class CandidateChoice {
     List<OnFold> fitted = ParallelTasks.run(jobs, config.parallelism());
     int steps = config.choiceSteps();
     Map<String, Double> scores = new LinkedHashMap<>();
-    int best = -1;
-    double bestScore = Double.NaN;
+    List<double[]> squaredErrors = new ArrayList<>();
     List<List<FittedModel>> shrunk = new ArrayList<>();
     double[] shrinkages = new double[candidates.size()];
     for (int c = 0; c < candidates.size(); c++) {
@@ -139,17 +145,23 @@ final class CandidateChoice {
         models.add(model.withEncoder(model.encoder().withShrinkage(shrinkages[c])));
       }
       shrunk.add(models);
-      double score = steps == 1 ? FoldScores.oneStepRmse(models, onFolds, folds, series)
-          : FoldScores.multiStepRmse(models, folds, inputs, steps);
+      double[] squares = steps == 1
+          ? FoldScores.oneStepSquaredErrors(models, onFolds, folds, series)
+          : FoldScores.multiStepSquaredErrors(models, folds, inputs, steps);
+      squaredErrors.add(squares);
+      double score = CandidateRanking.rmse(squares);
       scores.put(candidate.label(), score);
       if (candidates.size() > 1) {
         log.info("{} with {}: validation RMSE {} over {} fold(s), {} step(s) ahead",
             data.source(), candidate.label(), rounded(score), folds.size(), steps);
       }
-      if (best < 0 || score < bestScore) {
-        best = c;
-        bestScore = score;
-      }
+    }
+    int best = CandidateRanking.keep(candidates, squaredErrors);
+    int lowest = CandidateRanking.lowest(squaredErrors);
+    if (best != lowest) {
+      log.info("{}: keeping {}, within one standard error of {}'s lower validation RMSE "
+          + "(the simpler candidate wins where the folds cannot tell them apart)", data.source(),
+          candidates.get(best).label(), candidates.get(lowest).label());
     }
     Candidate chosen = candidates.get(best);
     List<FittedModel> chosenFolds = shrunk.get(best);

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * What {@link CandidateChoice} computes from candidates fitted on the folds: their pooled
- * shrinkage factor, their RMSE one or more steps ahead over the fold blocks, and the naive
- * forecasts of those blocks.
+ * shrinkage factor, their squared errors one or more steps ahead over the fold blocks, and the
+ * naive forecasts of those blocks.
  */
 final class FoldScores {
   /** Most forecast origins per fold scored when the choice is made for more than one step. */
@@ -52,32 +52,31 @@ final class FoldScores {
     return forecasts;
   }
 
-  static double oneStepRmse(List<FittedModel> models, List<OnFold> onFolds, List<Fold> folds,
-      double[] series) {
-    double squares = 0;
-    int count = 0;
+  /** @return the squared errors of the one-step forecasts of every fold block, in order */
+  static double[] oneStepSquaredErrors(List<FittedModel> models, List<OnFold> onFolds,
+      List<Fold> folds, double[] series) {
+    List<Double> squares = new ArrayList<>();
     List<double[]> forecasts = oneStepForecasts(models, onFolds, folds, series);
     for (int f = 0; f < folds.size(); f++) {
       double[] forecast = forecasts.get(f);
       for (int i = 0; i < forecast.length; i++) {
         double error = series[folds.get(f).origin() + i] - forecast[i];
-        squares += error * error;
-        count++;
+        squares.add(error * error);
       }
     }
-    return Math.sqrt(squares / count);
+    return squares.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
-   * RMSE over every forecast 1 to {@code steps} steps ahead from origins in each fold's block
-   * whose target is inside the block (at most {@link #MAXIMUM_ORIGINS} origins per fold, evenly
-   * spaced), the origins of a fold forecast together ({@link FittedModel#forecastFromOrigins}).
+   * Squared errors of every forecast 1 to {@code steps} steps ahead from origins in each fold's
+   * block whose target is inside the block (at most {@link #MAXIMUM_ORIGINS} origins per fold,
+   * evenly spaced), in order; the origins of a fold forecast together
+   * ({@link FittedModel#forecastFromOrigins}).
    */
-  static double multiStepRmse(List<FittedModel> models, List<Fold> folds, double[][] inputs,
-      int steps) {
+  static double[] multiStepSquaredErrors(List<FittedModel> models, List<Fold> folds,
+      double[][] inputs, int steps) {
     double[] series = inputs[0];
-    double squares = 0;
-    long count = 0;
+    List<Double> squares = new ArrayList<>();
     for (int f = 0; f < folds.size(); f++) {
       Fold fold = folds.get(f);
       FittedModel model = models.get(f);
@@ -96,12 +95,11 @@ final class FoldScores {
       for (int o = 0; o < at.length; o++) {
         for (int h = 0; h < aheads[o]; h++) {
           double error = series[at[o] + h] - forecasts[o][h];
-          squares += error * error;
-          count++;
+          squares.add(error * error);
         }
       }
     }
-    return Math.sqrt(squares / count);
+    return squares.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The naive forecast at lag {@code lag} of every fold block's values, in order. */

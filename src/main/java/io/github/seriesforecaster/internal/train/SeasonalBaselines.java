@@ -5,6 +5,7 @@ import io.github.seriesforecaster.TargetTransform;
 import io.github.seriesforecaster.internal.data.Scaler;
 import io.github.seriesforecaster.internal.data.TransformCodec;
 import io.github.seriesforecaster.internal.data.WindowEncoder;
+import io.github.seriesforecaster.internal.model.AirlineModel;
 import io.github.seriesforecaster.internal.model.FittedModel;
 import io.github.seriesforecaster.internal.model.HoltWinters;
 import io.github.seriesforecaster.internal.model.LinearWindowNetwork;
@@ -19,10 +20,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * The candidates that are not trained networks, as models of the usual kind (the
  * seasonal-difference transform and a network computing their forecast from its window), so that
  * forecasts, intervals and model files treat them as any network: seasonal naive, seasonal naive
- * with drift, and additive Holt-Winters exponential smoothing ({@link HoltWinters}).
+ * with drift, additive Holt-Winters exponential smoothing ({@link HoltWinters}) and the airline
+ * seasonal ARIMA ({@link AirlineModel}).
  */
 final class SeasonalBaselines {
-  /** Seasons of values a Holt-Winters model reads per forecast, at most (and at least 120). */
+  /**
+   * Seasons of values a Holt-Winters or airline model reads per forecast, at most (and at least
+   * 120).
+   */
   static final int HOLT_WINTERS_SEASONS = 10;
 
   private SeasonalBaselines() {}
@@ -31,7 +36,8 @@ final class SeasonalBaselines {
    * A baseline fitted on the values before {@code first}, with what it is in words.
    *
    * @param model the model
-   * @param description the kind and, for Holt-Winters, the chosen form and parameters
+   * @param description the kind and, for Holt-Winters and the airline model, the chosen form
+   *     and parameters
    */
   record Fitted(FittedModel model, String description) {}
 
@@ -45,12 +51,22 @@ final class SeasonalBaselines {
   }
 
   /**
-   * @return the values a Holt-Winters model fitted on {@code first} values reads per forecast:
+   * @return the values a Holt-Winters or airline model fitted on {@code first} values reads per
+   *     forecast:
    *     {@value #HOLT_WINTERS_SEASONS} seasons (at least 120 values), at most {@code first - 1}
    *     (a model file's history must be shorter than its training series)
    */
   static int holtWintersLength(ForecasterConfig config, int first) {
     return Math.min(first - 1, Math.max(HOLT_WINTERS_SEASONS * config.season(), 120));
+  }
+
+  /**
+   * @param firstOrigin the number of values the shortest fit sees
+   * @return true if the airline model can be fitted on that many values
+   */
+  static boolean airlineFits(ForecasterConfig config, int firstOrigin) {
+    return config.season() > 1
+        && holtWintersLength(config, firstOrigin) >= AirlineModel.minimumLength(config.season());
   }
 
   /**
@@ -61,7 +77,14 @@ final class SeasonalBaselines {
       TrainingData provenance) {
     double[] values = Arrays.copyOf(series, first);
     if (kind == Kind.HOLT_WINTERS) {
-      return holtWinters(config, values, provenance);
+      HoltWinters smoother = HoltWinters.fit(values, config.season());
+      double[] kernel = smoother.seasonalDifferenceKernel(holtWintersLength(config, first));
+      return linear(config, values, kernel, smoother.describe(), provenance);
+    }
+    if (kind == Kind.AIRLINE) {
+      AirlineModel airline = AirlineModel.fit(values, config.season());
+      double[] kernel = airline.seasonalDifferenceKernel(holtWintersLength(config, first));
+      return linear(config, values, kernel, airline.describe(), provenance);
     }
     return new Fitted(naive(config, kind, values, provenance), CandidateChoice.label(kind, null));
   }
@@ -95,19 +118,15 @@ final class SeasonalBaselines {
   }
 
   /**
-   * Holt-Winters fitted on all {@code values}; its forecast reads the last
-   * {@link #holtWintersLength} of them (starting its state from the first seasons of those),
-   * written as weights on their seasonal differences: the model's window is that length less a
-   * season, its network one convolution over the window ({@link LinearWindowNetwork}). Its
-   * recursive forecasts feed each forecast back as the newest value, as every model here does.
+   * A linear smoother fitted on all {@code values} (Holt-Winters, the airline model), whose
+   * one-step forecast from the last {@link #holtWintersLength} values is {@code kernel} applied
+   * to their seasonal differences: the model's window is that length less a season, its network
+   * one convolution over the window ({@link LinearWindowNetwork}). Its recursive forecasts feed
+   * each forecast back as the newest value, as every model here does.
    */
-  private static Fitted holtWinters(ForecasterConfig config, double[] values,
-      TrainingData provenance) {
-    int season = config.season();
-    HoltWinters smoother = HoltWinters.fit(values, season);
-    int length = holtWintersLength(config, values.length);
-    double[] kernel = smoother.seasonalDifferenceKernel(length);
-    TransformCodec codec = TransformCodec.of(TargetTransform.SEASONAL_DIFFERENCES, season);
+  private static Fitted linear(ForecasterConfig config, double[] values, double[] kernel,
+      String description, TrainingData provenance) {
+    TransformCodec codec = TransformCodec.of(TargetTransform.SEASONAL_DIFFERENCES, config.season());
     Scaler scaler = Scaler.fit(codec.forwardAll(values));
     // the network reads scaled differences u = a z + c and must output scale(sum(kernel z)):
     // sum(kernel u) + c (1 - sum(kernel))
@@ -119,6 +138,6 @@ final class SeasonalBaselines {
     WindowEncoder encoder = new WindowEncoder(codec, kernel.length, scaler, 1.0);
     FittedModel model =
         new FittedModel(smootherConfig, network, encoder, provenance, Instant.now());
-    return new Fitted(model, smoother.describe());
+    return new Fitted(model, description);
   }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class CandidateChoiceTest {
     assertThat(report.candidate()).isEqualTo("seasonal naive");
     assertThat(report.folds()).isEqualTo(3);
     assertThat(report.candidateErrors()).containsOnlyKeys("seasonal naive",
-        "seasonal naive with drift", "Holt-Winters", "network DIFFERENCES",
+        "seasonal naive with drift", "airline SARIMA", "Holt-Winters", "network DIFFERENCES",
         "network SEASONAL_DIFFERENCES", "network SEASONAL_AND_FIRST_DIFFERENCES");
     // never worse than seasonal naive on its own validation part: here it is seasonal naive
     assertThat(report.model().rmse()).isEqualTo(report.seasonalNaive().rmse());
@@ -74,14 +75,17 @@ class CandidateChoiceTest {
   }
 
   @Test
-  void fit_holtWintersWinsOnADampedTrendWithSeason(@TempDir Path folder) throws IOException {
+  void fit_aSmootherWinsOnADampedTrendWithSeason(@TempDir Path folder) throws IOException {
     double[] series = dampedTrendWithSeason(150, 11);
     SeriesForecaster forecaster = tiny().build();
     FitReport report = forecaster.fit(series);
-    assertThat(report.candidate()).isEqualTo("Holt-Winters");
-    assertThat(report.stopReason()).startsWith("ETS(A");
-    assertThat(report.candidateErrors().get("Holt-Winters"))
-        .isLessThan(report.candidateErrors().get("seasonal naive with drift"));
+    // Holt-Winters scores lowest; the airline model, simpler and within one standard error of
+    // it on these folds, is kept
+    Map<String, Double> errors = report.candidateErrors();
+    assertThat(errors.get("Holt-Winters")).isLessThan(errors.get("seasonal naive with drift"))
+        .isLessThan(errors.get("network DIFFERENCES"));
+    assertThat(report.candidate()).isIn("Holt-Winters", "airline SARIMA");
+    assertThat(report.stopReason()).matches("(ETS\\(A|airline SARIMA).*");
     // its forecast is the smoother's on the last 120 values, recursively
     double[] forecast = forecaster.forecast(series, 15);
     assertThat(Arrays.stream(forecast).allMatch(Double::isFinite)).isTrue();
