@@ -78,6 +78,8 @@ VALIDATION_FRACTION = 0.3
 LEARNING_RATE = 0.01
 SEED = 42
 LIBRARY_DEFAULT_BATCH = 512
+# RollingOrigin.MEDIUM: series longer than this get one fold, whose training part is the one above
+ONE_FOLD_ABOVE = 1000
 
 # name: (data, column, window, hidden, layers, batch, full epochs, full warm-up, quick epochs,
 # quick warm-up) -- the same as PerformanceBenchmark.Preset
@@ -272,6 +274,10 @@ def train(name, series, epochs, warmup, rng, batch_override=None, report=True, r
     kept, kept_scaler = model, scaler
     refitted = (0, 0, 0)
     if refit:
+        if len(series) <= ONE_FOLD_ABOVE:
+            sys.exit(f"--refit mirrors one rolling-origin fold, but the library cuts "
+                     f"{len(series)} values into more (RollingOrigin: one fold above "
+                     f"{ONE_FOLD_ABOVE} values)")
         refit_start = (time.perf_counter_ns(), time.process_time_ns())
         rx, ry, rscaler = training_windows(series, window, len(series))
         r_epochs = refit_epochs(epochs, count, rx.shape[0], batch)
