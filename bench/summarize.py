@@ -127,7 +127,7 @@ def main(paths):
               ["config", "values", "fit", "epochs", "runs", "ours fit s", "PyTorch fit s",
                "ratio PyTorch/ours", "ours CPU s", "PyTorch CPU s", "CPU ratio",
                "ours after s (share)", "PyTorch after s (share)", "ours per-run fit s",
-               "PyTorch per-run fit s", "PyTorch refit epochs",
+               "PyTorch per-run fit s", "refit epochs ours / PyTorch",
                "PyTorch without refit s", "ratio without refit/ours"])
         for key, g, any_side, runs in groups(fits, configs):
 
@@ -139,8 +139,11 @@ def main(paths):
                 return ", ".join(f"{num(f['fit_s']):.2f}" for f in g.get(side, []))
 
             def refits():
-                return ", ".join(sorted({f.get("refit_epochs", "-") if f.get("refit") == "yes"
-                                         else "none" for f in g.get("pytorch", [])})) or "-"
+                def side(name):
+                    return ",".join(sorted({f.get("refit_epochs", "-")
+                                            if name == "dl4j" or f.get("refit") == "yes"
+                                            else "none" for f in g.get(name, [])})) or "-"
+                return side("dl4j") + " / " + side("pytorch")
 
             # the PyTorch job without its refit (one training plus the validation work), timed
             # in the same runs: the reference's figure before it mirrored the library's refit

@@ -307,16 +307,17 @@ public final class PerformanceBenchmark {
     double epochSeconds = allEpochNanos[0] / 1e9;
     double afterSeconds = (fitEnd - lastEpochEnd[0]) / 1e9;
     double afterCpuSeconds = (fitCpuEnd - lastEpochEnd[1]) / 1e9;
+    // with rolling-origin folds the report's epochs are the refit's (Refit.epochs)
     System.out.printf(Locale.ROOT,
         "  whole fit %d: %.3f s wall (CPU %.3f s): epochs %.3f s, after training %.3f s "
-            + "(CPU %.3f s, %.0f%% of the fit)%n",
+            + "(CPU %.3f s, %.0f%% of the fit); refit %d epochs%n",
         fit, fitSeconds, fitCpuSeconds, epochSeconds, afterSeconds, afterCpuSeconds,
-        100 * afterSeconds / fitSeconds);
+        100 * afterSeconds / fitSeconds, report.epochsRun());
     System.out.printf(Locale.ROOT,
-        "RESULT kind=fit side=%s config=%s rows=%d fit=%d epochs=%d fit_s=%.3f "
+        "RESULT kind=fit side=%s config=%s rows=%d fit=%d epochs=%d refit_epochs=%d fit_s=%.3f "
             + "fit_cpu_s=%.3f epochs_s=%.3f after_s=%.3f after_cpu_s=%.3f after_share=%.3f%n",
-        SIDE, preset.label(), series.length, fit, epochs, fitSeconds, fitCpuSeconds, epochSeconds,
-        afterSeconds, afterCpuSeconds, afterSeconds / fitSeconds);
+        SIDE, preset.label(), series.length, fit, epochs, report.epochsRun(), fitSeconds,
+        fitCpuSeconds, epochSeconds, afterSeconds, afterCpuSeconds, afterSeconds / fitSeconds);
     return forecaster;
   }
 
