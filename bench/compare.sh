@@ -11,7 +11,9 @@
 #
 # Environment: ARGS (extra options for both sides, e.g. "--epochs 10 --warmup 2 --batch 64"),
 # USDCHF (path of usdchf_30min.csv, default ../shared/data/usdchf_30min.csv),
-# JAVA_OPTS (extra JVM options for our side, default none), OUT (result folder, default
+# JAVA_OPTS (extra JVM options for our side, default none), PYTORCH_ARGS (extra options for the
+# PyTorch side, default "--refit": it trains a fold network and then refits on every value, the
+# job our fit does; PYTORCH_ARGS= gives its old single training), OUT (result folder, default
 # target/bench/<time>). Every run's output stays in OUT; summarize.py reads it again at any time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +65,7 @@ run_ours() {
 run_pytorch() {
   # shellcheck disable=SC2086  # ARGS holds several words
   /usr/bin/python3 bench/pytorch_reference.py --config "$1" --mode "$mode" --usdchf "$usdchf" \
-    ${ARGS:-}
+    ${ARGS:-} ${PYTORCH_ARGS---refit}
 }
 
 echo "mode $mode, $rounds rounds, configurations ${configs[*]}; results in $out"

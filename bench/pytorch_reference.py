@@ -8,8 +8,11 @@ figures, as the same ``RESULT`` lines, as ``PerformanceBenchmark.java``:
 * prediction: latency of one single-window prediction from a raw history (p50, p99 over
   ``--calls`` calls after warm-up), and the time of one batch prediction of 10,000 histories;
 * the whole fit: wall and CPU time from the series to a model with its validation work done
-  (training, then the one-step validation forecasts, shrinkage and the interval calibration the
-  library does after training, see ``after_training``), and the part after the last epoch;
+  (training, then the one-step validation forecasts and shrinkage, ``validation_outputs``, and
+  the interval calibration, ``calibration``), and the part after the last epoch. With
+  ``--refit`` (what ``bench/compare.sh`` runs) it also trains a fresh network on every value
+  between the two, as the library's fit does since its rolling-origin folds (see ``train``), and
+  prints the time of the job without the refit beside it (``single_s``);
 * the size of the saved model (``torch.save`` of the state dict plus the scaler) and the peak
   resident memory of this process (VmHWM from /proc/self/status).
 
@@ -24,7 +27,15 @@ figures, as the same ``RESULT`` lines, as ``PerformanceBenchmark.java``:
 * the windows are shuffled once (seeded) and cut into consecutive mini-batches of ``batch``
   windows (the last one smaller); each epoch visits the batches in a new seeded order;
 * LSTM(1 -> hidden, ``layers`` stacked) and a linear output on the last step, float32, MSE loss,
-  Adam with learning rate 0.01 (betas 0.9/0.999, eps 1e-8: DL4J's defaults too), fixed epochs.
+  Adam with learning rate 0.01 (betas 0.9/0.999, eps 1e-8: DL4J's defaults too), fixed epochs;
+* the training loss reported is the mean of the last epoch's mini-batch losses (no extra pass
+  over the windows; the library's Trainer does the same);
+* with ``--refit``: the library's fit of series of more than 1,000 values has one rolling-origin
+  fold, the training part above; after it, a fresh network (seed 42 again) is trained on every
+  value (scaler fitted on all differences, targets t in [window + 1, n)) for Refit.epochs
+  epochs: as many updates as the fold's best epoch made (its last, with patience 0), e.g. 7
+  epochs of 16 mini-batches after 10 epochs of 11 for the realistic configuration at batch 64.
+  The calibration then runs on the fold network, as the library's does.
 
 Differences that do not change the work materially: DL4J's RnnOutputLayer applies its
 hidden -> 1 output at every time step and masks all but the last (``window`` times a tiny matmul);
@@ -67,6 +78,8 @@ VALIDATION_FRACTION = 0.3
 LEARNING_RATE = 0.01
 SEED = 42
 LIBRARY_DEFAULT_BATCH = 512
+# RollingOrigin.MEDIUM: series longer than this get one fold, whose training part is the one above
+ONE_FOLD_ABOVE = 1000
 
 # name: (data, column, window, hidden, layers, batch, full epochs, full warm-up, quick epochs,
 # quick warm-up) -- the same as PerformanceBenchmark.Preset
@@ -145,10 +158,18 @@ class Net(nn.Module):
         return self.out(y[:, -1, :])
 
 
-def training_windows(series, window):
-    """Scaled inputs [count, window, 1] and targets [count, 1], and the scaler."""
+def training_part(n):
+    """Values before the validation part: n - round(0.3 n) (Java's Math.round)."""
+    return n - int(math.floor(n * VALIDATION_FRACTION + 0.5))
+
+
+def training_windows(series, window, first=None):
+    """Scaled inputs [count, window, 1] and targets [count, 1] for the targets t in
+    [window + 1, first), and the scaler, fitted on the differences before first (default: the
+    training part; len(series) for the refit on every value)."""
     n = len(series)
-    first = n - int(math.floor(n * VALIDATION_FRACTION + 0.5))  # Java's Math.round
+    if first is None:
+        first = training_part(n)
     diffs = np.diff(series)  # diffs[t - 1] = x[t] - x[t - 1]
     scaler = Scaler(diffs[: first - 1])
     scaled = scaler.scale(diffs).astype(np.float32)
@@ -160,12 +181,26 @@ def training_windows(series, window):
     return x, y, scaler
 
 
-def train(name, series, epochs, warmup, rng, batch_override=None, report=True):
-    _, _, window, hidden, layers, batch, *_ = PRESETS[name]
-    if batch_override:
-        batch = batch_override
+def batch_count(windows, batch):
+    """Mini-batches per epoch (as Refit.batches)."""
+    return max(1, (windows + batch - 1) // batch)
+
+
+def refit_epochs(best_epoch, fold_windows, refit_windows, batch):
+    """Refit.epochs for one fold: as many parameter updates as the fold's best epoch made
+    (Java's Math.round of updates / refit batches, at least 1)."""
+    updates = best_epoch * batch_count(fold_windows, batch)
+    return max(1, int(math.floor(updates / batch_count(refit_windows, batch) + 0.5)))
+
+
+def fit_network(x, y, hidden, layers, batch, epochs, rng):
+    """Trains a fresh network on the windows for a fixed number of epochs (Trainer, patience 0).
+
+    Returns the network, each epoch's wall nanoseconds, the process CPU clock at each epoch's end
+    and the training loss: the mean of the last epoch's mini-batch losses (each computed before
+    its update, weighted by the batch's windows), what the library reports and PyTorch loops
+    usually print; no extra pass over the windows."""
     torch.manual_seed(SEED)
-    x, y, scaler = training_windows(series, window)
     count = x.shape[0]
     if count <= batch:
         batches = [(x, y)]
@@ -179,19 +214,45 @@ def train(name, series, epochs, warmup, rng, batch_override=None, report=True):
     loss_fn = nn.MSELoss()
     nanos = []
     cpu_ends = []
-    start = time.perf_counter_ns()
-    loss = None
+    epoch_loss = float("nan")
     for _ in range(epochs):
         epoch_start = time.perf_counter_ns()
         if len(batches) > 1:
             rng.shuffle(batches)
+        loss_sum = 0.0
         for bx, by in batches:
             optimizer.zero_grad()
             loss = loss_fn(model(bx), by)
             loss.backward()
             optimizer.step()
+            loss_sum += loss.item() * bx.shape[0]
+        epoch_loss = loss_sum / count
         nanos.append(time.perf_counter_ns() - epoch_start)
         cpu_ends.append(time.process_time_ns())
+    model.eval()
+    return model, nanos, cpu_ends, epoch_loss
+
+
+def train(name, series, epochs, warmup, rng, batch_override=None, report=True, refit=False):
+    """The library's fit of one series with patience(0).
+
+    Without ``refit``: one training on the training part, then the validation work on it (the
+    reference's job before the rolling-origin folds). With ``refit``, what the library's fit does
+    now (CandidateChoice.fit with one fold, as for the 1,047 GOOG values): the fold network on
+    the training part, its one-step validation outputs and shrinkage, then a fresh network
+    trained from scratch on every value (its own scaler, seed 42) for Refit.epochs epochs (the
+    fold's updates; with patience(0) the fold's best epoch is its last), then the interval
+    calibration on the fold network. The kept model is the refit's.
+
+    Returns the kept model and scaler, the end of the last epoch (wall ns, CPU ns, all epochs'
+    wall ns) and the refit (epochs, wall ns, CPU ns; zeros without refit)."""
+    _, _, window, hidden, layers, batch, *_ = PRESETS[name]
+    if batch_override:
+        batch = batch_override
+    start = time.perf_counter_ns()
+    x, y, scaler = training_windows(series, window)
+    count = x.shape[0]
+    model, nanos, cpu_ends, loss = fit_network(x, y, hidden, layers, batch, epochs, rng)
     fit_seconds = (time.perf_counter_ns() - start) / 1e9
     measured = nanos[warmup:]
     med = median(measured) / 1e6
@@ -203,31 +264,46 @@ def train(name, series, epochs, warmup, rng, batch_override=None, report=True):
               f"median {med:.2f} ms per epoch (min {min(measured) / 1e6:.2f}, "
               f"max {max(measured) / 1e6:.2f}, over epochs {warmup + 1}-{epochs}; "
               f"mean CPU {cpu_mean:.2f} ms), {rate:.0f} windows/s; "
-              f"training took {fit_seconds:.1f} s, last loss {loss.item():.4g}")
+              f"training took {fit_seconds:.1f} s, training loss {loss:.4g}")
         print(f"RESULT kind=train side={SIDE} config={name} rows={len(series)} windows={count} "
               f"batch={batch} epochs={epochs} warmup={warmup} ms_per_epoch={med:.3f} "
               f"ms_min={min(measured) / 1e6:.3f} ms_max={max(measured) / 1e6:.3f} "
               f"cpu_ms_per_epoch={cpu_mean:.3f} windows_per_s={rate:.0f}")
-    model.eval()
-    last_epoch_end = (time.perf_counter_ns(), time.process_time_ns(), sum(nanos))
-    with torch.no_grad():
-        loss_fn(model(x), y).item()  # the final training loss over all windows, as the library
-    after_training(model, scaler, series, window)
-    return model, scaler, last_epoch_end
+    shrink = validation_outputs(model, scaler, series, window)
+    all_nanos = sum(nanos)
+    kept, kept_scaler = model, scaler
+    refitted = (0, 0, 0)
+    if refit:
+        if len(series) <= ONE_FOLD_ABOVE:
+            sys.exit(f"--refit mirrors one rolling-origin fold, but the library cuts "
+                     f"{len(series)} values into more (RollingOrigin: one fold above "
+                     f"{ONE_FOLD_ABOVE} values)")
+        refit_start = (time.perf_counter_ns(), time.process_time_ns())
+        rx, ry, rscaler = training_windows(series, window, len(series))
+        r_epochs = refit_epochs(epochs, count, rx.shape[0], batch)
+        kept, r_nanos, _, r_loss = fit_network(rx, ry, hidden, layers, batch, r_epochs, rng)
+        kept_scaler = rscaler
+        all_nanos += sum(r_nanos)
+        refitted = (r_epochs, time.perf_counter_ns() - refit_start[0],
+                    time.process_time_ns() - refit_start[1])
+        if report:
+            print(f"  refit: {len(series)} values, {rx.shape[0]} windows, {r_epochs} epochs "
+                  f"({sum(r_nanos) / 1e9:.3f} s), training loss {r_loss:.4g}")
+    last_epoch_end = (time.perf_counter_ns(), time.process_time_ns(), all_nanos)
+    calibration(model, scaler, series, window, shrink)
+    return kept, kept_scaler, last_epoch_end, refitted
 
 
 MAXIMUM_STEPS = 24
 MAXIMUM_ORIGINS = 250
 
 
-def after_training(model, scaler, series, window):
-    """What the library's fit does after its epochs (Fitting.fitOne, ForecastErrors.measure): one-step
-    validation forecasts in one network call, the shrinkage factor and metrics from them, then the
-    interval calibration: recursive forecasts of up to 24 steps from up to 250 validation origins,
-    every origin's window of a step in one network call, and the sorted errors per step."""
+def validation_outputs(model, scaler, series, window):
+    """What the library's fit does with the fold network before any refit (CandidateChoice.onFold,
+    FoldScores): one-step validation forecasts in one network call, the shrinkage factor and the
+    metrics from them. Returns the shrinkage factor."""
     n = len(series)
-    first = n - int(math.floor(n * VALIDATION_FRACTION + 0.5))
-    history = window + 1
+    first = training_part(n)
     diffs = np.diff(series)
     scaled = scaler.scale(diffs).astype(np.float32)
     targets = np.arange(first, n)
@@ -245,6 +321,17 @@ def after_training(model, scaler, series, window):
     forecasts = series[targets - 1] + shrink * scaler.unscale(out.astype(np.float64))
     errors = series[targets] - forecasts
     _ = (np.abs(errors).mean(), math.sqrt(float(errors @ errors) / len(errors)))
+    return shrink
+
+
+def calibration(model, scaler, series, window, shrink):
+    """The interval calibration the library's fit does on the fold network after any refit
+    (ForecastErrors.measure): recursive forecasts of up to 24 steps from up to 250 validation
+    origins, every origin's window of a step in one network call, and the sorted errors per
+    step."""
+    n = len(series)
+    first = training_part(n)
+    history = window + 1
     validation = n - first
     steps = min(MAXIMUM_STEPS, validation // 2)
     spacing = max(1.0, validation / MAXIMUM_ORIGINS)
@@ -349,6 +436,11 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--batch", type=int, help="windows per mini-batch instead of the preset's")
     p.add_argument("--fits", type=int, default=2, help="fits of each series, one after another")
+    p.add_argument("--refit", action="store_true",
+                   help="after the training on the training part and its validation outputs, "
+                        "train a fresh network on every value for the library's refit epochs, "
+                        "as the library's fit does (CandidateChoice, Refit); without it one "
+                        "training, the reference's job before the rolling-origin folds")
     args = p.parse_args()
 
     name = args.config
@@ -386,8 +478,8 @@ def main():
         for fit in range(1, args.fits + 1):
             fit_start = time.perf_counter_ns()
             fit_cpu_start = time.process_time_ns()
-            model, scaler, last_epoch_end = train(name, series, epochs, warmup, rng, args.batch,
-                                                  fit == 1)
+            model, scaler, last_epoch_end, refitted = train(
+                name, series, epochs, warmup, rng, args.batch, fit == 1, args.refit)
             fit_end = time.perf_counter_ns()
             fit_cpu_end = time.process_time_ns()
             fit_s = (fit_end - fit_start) / 1e9
@@ -395,14 +487,22 @@ def main():
             after_s = (fit_end - last_epoch_end[0]) / 1e9
             after_cpu_s = (fit_cpu_end - last_epoch_end[1]) / 1e9
             epochs_s = last_epoch_end[2] / 1e9
+            # the job without the refit (one training plus the validation work), timed in the
+            # same run: the whole fit less the refit's training
+            single_s = fit_s - refitted[1] / 1e9
+            single_cpu_s = fit_cpu_s - refitted[2] / 1e9
+            refit_text = (f"; without the refit of {refitted[0]} epochs: {single_s:.3f} s "
+                          f"(CPU {single_cpu_s:.3f} s)" if args.refit else "")
             print(f"  whole fit {fit}: {fit_s:.3f} s wall (CPU {fit_cpu_s:.3f} s): epochs {epochs_s:.3f} s, "
                   f"after training {after_s:.3f} s (CPU {after_cpu_s:.3f} s, "
-                  f"{100 * after_s / fit_s:.0f}% of the fit)")
+                  f"{100 * after_s / fit_s:.0f}% of the fit){refit_text}")
             print(f"RESULT kind=fit side={SIDE} config={name} rows={len(series)} fit={fit} "
-                  f"epochs={epochs} "
+                  f"epochs={epochs} refit={'yes' if args.refit else 'no'} "
+                  f"refit_epochs={refitted[0]} "
                   f"fit_s={fit_s:.3f} fit_cpu_s={fit_cpu_s:.3f} epochs_s={epochs_s:.3f} "
                   f"after_s={after_s:.3f} after_cpu_s={after_cpu_s:.3f} "
-                  f"after_share={after_s / fit_s:.3f}")
+                  f"after_share={after_s / fit_s:.3f} single_s={single_s:.3f} "
+                  f"single_cpu_s={single_cpu_s:.3f}")
 
     measure_predict(name, args, model, scaler, window, series)
 

@@ -1,5 +1,6 @@
 package io.github.seriesforecaster.bench;
 
+import io.github.seriesforecaster.EpochListener;
 import io.github.seriesforecaster.FitReport;
 import io.github.seriesforecaster.SeriesForecaster;
 import java.io.IOException;
@@ -237,13 +238,28 @@ public final class PerformanceBenchmark {
     long[] lastEpochEnd = new long[2];
     // every training of the fit: the rolling-origin fold networks, then the refit on all values
     long[] allEpochNanos = new long[1];
+    // the per-epoch figures are the first training's (the fold network on the training part, the
+    // windows PyTorch's kind=train line trains on); the refit's fewer, longer epochs would
+    // otherwise overwrite the first ones
+    boolean[] firstTraining = {true};
     SeriesForecaster forecaster = builder(options, epochs, 0)
-        .listener((epoch, total, loss, epochNanos, elapsed) -> {
-          allEpochNanos[0] += epochNanos;
-          cpuAtEnd[epoch - 1] = ProcessCpu.nanos();
-          nanos[epoch - 1] = epochNanos;
-          lastEpochEnd[0] = System.nanoTime();
-          lastEpochEnd[1] = cpuAtEnd[epoch - 1];
+        .listener(new EpochListener() {
+          @Override
+          public void epochEnded(int epoch, int total, double loss, long epochNanos,
+              long elapsed) {
+            allEpochNanos[0] += epochNanos;
+            lastEpochEnd[0] = System.nanoTime();
+            lastEpochEnd[1] = ProcessCpu.nanos();
+            if (firstTraining[0]) {
+              cpuAtEnd[epoch - 1] = lastEpochEnd[1];
+              nanos[epoch - 1] = epochNanos;
+            }
+          }
+
+          @Override
+          public void trainingEnded(int epochsRun, int bestEpoch, String stopReason) {
+            firstTraining[0] = false;
+          }
         })
         .build();
     long fitStart = System.nanoTime();
@@ -263,21 +279,24 @@ public final class PerformanceBenchmark {
     double median = Percentiles.median(measured) / 1e6;
     double min = Arrays.stream(measured).min().getAsLong() / 1e6;
     double max = Arrays.stream(measured).max().getAsLong() / 1e6;
-    double windowsPerSecond = report.trainingWindows() / (median / 1000);
+    // the first training's windows: one per target before the validation part
+    int firstWindows = series.length - (int) Math.round(series.length * 0.3)
+        - forecaster.minimumHistory();
+    double windowsPerSecond = firstWindows / (median / 1000);
     Preset preset = options.preset();
     if (fit == 1) {
       System.out.printf(Locale.ROOT,
           "  training: %d values, %d windows, batch %d, %d epochs: median %.2f ms per epoch "
               + "(min %.2f, max %.2f, over epochs %d-%d; mean CPU %.2f ms), %.0f windows/s; "
               + "fit took %.1f s%n",
-          series.length, report.trainingWindows(), forecaster.config().batchSize(), epochs, median,
+          series.length, firstWindows, forecaster.config().batchSize(), epochs, median,
           min, max, options.warmup() + 1, epochs, cpuMean, windowsPerSecond,
           report.wallTime().toMillis() / 1000.0);
       System.out.printf(Locale.ROOT,
           "RESULT kind=train side=%s config=%s rows=%d windows=%d batch=%d epochs=%d warmup=%d "
               + "ms_per_epoch=%.3f ms_min=%.3f ms_max=%.3f cpu_ms_per_epoch=%.3f "
               + "windows_per_s=%.0f%n",
-          SIDE, preset.label(), series.length, report.trainingWindows(),
+          SIDE, preset.label(), series.length, firstWindows,
           forecaster.config().batchSize(), epochs, options.warmup(), median, min, max, cpuMean,
           windowsPerSecond);
     }
@@ -288,16 +307,17 @@ public final class PerformanceBenchmark {
     double epochSeconds = allEpochNanos[0] / 1e9;
     double afterSeconds = (fitEnd - lastEpochEnd[0]) / 1e9;
     double afterCpuSeconds = (fitCpuEnd - lastEpochEnd[1]) / 1e9;
+    // with rolling-origin folds the report's epochs are the refit's (Refit.epochs)
     System.out.printf(Locale.ROOT,
         "  whole fit %d: %.3f s wall (CPU %.3f s): epochs %.3f s, after training %.3f s "
-            + "(CPU %.3f s, %.0f%% of the fit)%n",
+            + "(CPU %.3f s, %.0f%% of the fit); refit %d epochs%n",
         fit, fitSeconds, fitCpuSeconds, epochSeconds, afterSeconds, afterCpuSeconds,
-        100 * afterSeconds / fitSeconds);
+        100 * afterSeconds / fitSeconds, report.epochsRun());
     System.out.printf(Locale.ROOT,
-        "RESULT kind=fit side=%s config=%s rows=%d fit=%d epochs=%d fit_s=%.3f "
+        "RESULT kind=fit side=%s config=%s rows=%d fit=%d epochs=%d refit_epochs=%d fit_s=%.3f "
             + "fit_cpu_s=%.3f epochs_s=%.3f after_s=%.3f after_cpu_s=%.3f after_share=%.3f%n",
-        SIDE, preset.label(), series.length, fit, epochs, fitSeconds, fitCpuSeconds, epochSeconds,
-        afterSeconds, afterCpuSeconds, afterSeconds / fitSeconds);
+        SIDE, preset.label(), series.length, fit, epochs, report.epochsRun(), fitSeconds,
+        fitCpuSeconds, epochSeconds, afterSeconds, afterCpuSeconds, afterSeconds / fitSeconds);
     return forecaster;
   }
 

@@ -130,7 +130,8 @@ public final class Fitting {
     int horizon = config.horizon();
     DataSet windows =
         Windows.of(encoder, inputs, config.minimumHistory(), first - horizon + 1, horizon);
-    DataSet validation = first < series.length - horizon + 1
+    // the validation windows only serve early stopping: without patience Trainer never reads them
+    DataSet validation = first < series.length - horizon + 1 && config.patience() > 0
         ? Windows.of(encoder, inputs, first, series.length - horizon + 1, horizon) : null;
     Trainer.Trained trained;
     try {
