@@ -20,10 +20,8 @@ import java.util.Objects;
  * @param epochsRun epochs trained
  * @param bestEpoch the epoch whose network was kept (the last one when every epoch is kept)
  * @param stopReason why training ended, e.g. {@code completed 300 epochs}
- * @param trainingLoss mean squared error on the training windows in scaled units, as the training
- *     saw it: the mean over the kept epoch's mini-batches (the last epoch unless early stopping kept
- *     an earlier one), each mini-batch's loss computed before its update, as PyTorch training loops
- *     report it; NaN when nothing was trained (a seasonal baseline was kept)
+ * @param trainingLoss mean squared error on the training windows at the end, in scaled units; NaN
+ *     when nothing was trained (a seasonal baseline was kept)
  * @param wallTime time the whole fit took, reading included
  * @param trainingWindows windows trained on
  * @param validationWindows windows scored

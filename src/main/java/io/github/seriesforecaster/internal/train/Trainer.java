@@ -92,26 +92,20 @@ public final class Trainer {
     Random random = new Random(config.seed());
     List<DataSet> batches = batches(windows, config.batchSize(), random);
     Progress progress = new Progress(config.epochs(), listener, start);
-    int count = windows.numExamples();
     if (validation == null || config.patience() == 0) {
-      double epochLoss = Double.NaN;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         if (batches.size() > 1) {
           Collections.shuffle(batches, random);
         }
-        double lossSum = 0;
         for (DataSet batch : batches) {
           step.accept(batch);
-          lossSum += network.score() * batch.numExamples();
         }
-        epochLoss = lossSum / count;
         progress.epochEnded(epoch, network.score());
       }
       int epochs = config.epochs();
       listener.trainingEnded(epochs, epochs, "completed " + epochs + " epochs");
       return new Trained(network, new TrainingSummary(epochs, epochs,
-          "completed " + epochs + " epochs", trainingLoss(network, epochLoss),
-          millisSince(start)));
+          "completed " + epochs + " epochs", score(network, windows, config), millisSince(start)));
     }
     // DL4J's EarlyStoppingTrainer runs this same loop but logs two INFO lines per epoch that no
     // SLF4J call can turn off; its parts (termination conditions, score calculator, model saver)
@@ -125,24 +119,19 @@ public final class Trainer {
     InMemoryModelSaver<MultiLayerNetwork> saver = new InMemoryModelSaver<>();
     DataSetIterator epochBatches = new ExistingDataSetIterator(new Shuffled(batches, random));
     double bestScore = Double.MAX_VALUE;
-    double bestEpochLoss = Double.NaN;
     int bestIndex = -1; // 0-based, as DL4J counts
     int epochIndex = 0;
     EpochTerminationCondition hit = null;
     while (hit == null) {
       epochBatches.reset();
       network.setEpochCount(epochIndex);
-      double lossSum = 0;
       while (epochBatches.hasNext()) {
-        DataSet batch = epochBatches.next();
-        step.accept(batch);
-        lossSum += network.score() * batch.numExamples();
+        step.accept(epochBatches.next());
       }
       double score = validationLoss.calculateScore(network);
       if (score < bestScore || (bestIndex == -1 && !Double.isFinite(score))) {
         bestScore = score;
         bestIndex = epochIndex;
-        bestEpochLoss = lossSum / count;
         saveBest(saver, network, score);
       }
       progress.epochEnded(epochIndex + 1, network.score());
@@ -168,7 +157,7 @@ public final class Trainer {
         bestScore);
     listener.trainingEnded(epochsRun, bestEpoch, reason);
     return new Trained(best, new TrainingSummary(epochsRun, bestEpoch, reason,
-        trainingLoss(best, bestEpochLoss), millisSince(start)));
+        score(best, windows, config), millisSince(start)));
   }
 
   // InMemoryModelSaver keeps a copy in memory; its IOException never happens
@@ -189,16 +178,14 @@ public final class Trainer {
     }
   }
 
-  /**
-   * The training loss a summary reports: the mean of the kept epoch's mini-batch losses (each
-   * computed in the training step, before that batch's update, weighted by its windows), which is
-   * what PyTorch training loops print. It used to be one more forward pass over every window with
-   * the final network, about a tenth of a realistic network's training time for a figure that is
-   * only reported. NaN when the kept network's parameters are not all finite: a last update that
-   * diverged comes after every loss of its epoch, and the fit must still refuse the network.
-   */
-  private static double trainingLoss(MultiLayerNetwork network, double epochLoss) {
-    return Double.isFinite(network.params().sumNumber().doubleValue()) ? epochLoss : Double.NaN;
+  /** The mean loss over all windows, in forward passes of {@link ForwardPassSize} windows. */
+  private static double score(MultiLayerNetwork network, DataSet windows,
+      ForecasterConfig config) {
+    double sum = 0;
+    for (DataSet slice : slices(windows, config)) {
+      sum += network.score(slice) * slice.numExamples();
+    }
+    return sum / windows.numExamples();
   }
 
   /** Consecutive views of at most {@link ForwardPassSize} windows each (nothing is copied). */

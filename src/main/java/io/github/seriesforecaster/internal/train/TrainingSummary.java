@@ -4,9 +4,7 @@ package io.github.seriesforecaster.internal.train;
  * @param epochsRun epochs trained
  * @param bestEpoch the epoch whose network was kept
  * @param stopReason why training ended
- * @param trainingLoss MSE on the training windows in scaled units: the mean of the kept epoch's
- *     mini-batch losses, each computed before its update (no extra pass over the windows); NaN
- *     when the kept network's parameters are not all finite
+ * @param trainingLoss MSE on all training windows at the end, in scaled units
  * @param millis training time
  */
 public record TrainingSummary(

@@ -114,72 +114,21 @@ class TrainerTest {
     assertThat(network.score()).isEqualTo(reference.score());
   }
 
-  /** Validation losses are computed in slices of at most one forward pass: views covering all windows in order. */
-  @org.junit.jupiter.api.Test
-  void slices_coverEveryWindowInOrder() {
+  /** Losses over more windows than one forward pass takes equal the loss of one pass. */
+  @ParameterizedTest(name = "patience {0}")
+  @ValueSource(ints = {0, 2})
+  void train_scoresLongSetsInSlicesWithTheSameLoss(int patience) {
     ForecasterConfig config = SeriesForecaster.builder().window(30).hidden(64).layers(2)
-        .epochs(1).batchSize(512).seed(3).config();
+        .epochs(1).batchSize(512).seed(3).patience(patience).config();
     int perPass = io.github.seriesforecaster.internal.model.ForwardPassSize.windows(config);
     DataSet windows = windows(2 * perPass + 300, 30, 11);
-    List<DataSet> slices = Trainer.slices(windows, config);
-    assertThat(slices).hasSize(3);
-    assertThat(Nd4j.concat(0, slices.stream().map(DataSet::getFeatures)
-        .toArray(org.nd4j.linalg.api.ndarray.INDArray[]::new)))
-        .isEqualTo(windows.getFeatures());
-    assertThat(Trainer.slices(windows(perPass, 30, 12), config)).hasSize(1);
-  }
-
-  /**
-   * The training loss is the last epoch's mini-batch loss, computed before that epoch's update:
-   * with one mini-batch per epoch (never shuffled), the loss of the network after the first of
-   * two epochs on all windows.
-   */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"FAST", "STANDARD"})
-  void train_trainingLossIsTheLastEpochsMiniBatchLoss(LstmImplementation lstm) {
-    ForecasterConfig config = config(0, lstm).toBuilder().epochs(2).batchSize(64).config();
-    MultiLayerNetwork network = LstmNetworkFactory.create(config);
-    MultiLayerNetwork reference = network.clone();
-    DataSet windows = windows(40, 4, 5);
-
-    Trainer.Trained trained = Trainer.train(network, windows, null, config, EpochListener.NONE);
-    reference.fit(windows);
-    double beforeLastUpdate = reference.score(windows);
-
-    assertThat(trained.summary().trainingLoss()).isCloseTo(beforeLastUpdate,
-        org.assertj.core.api.Assertions.within(1e-5 * beforeLastUpdate));
-    assertThat(trained.summary().trainingLoss()).as("not the final network's loss")
-        .isNotCloseTo(trained.network().score(windows),
-            org.assertj.core.api.Assertions.within(1e-4 * beforeLastUpdate));
-  }
-
-  /** With early stopping, the training loss is that of the kept (best) epoch, not the last one. */
-  @org.junit.jupiter.api.Test
-  void train_trainingLossIsTheKeptEpochsLoss() {
-    ForecasterConfig config = config(2, LstmImplementation.FAST).toBuilder().epochs(30)
-        .batchSize(256).learningRate(0.05).config();
-    List<Double> losses = new ArrayList<>();
-
-    Trainer.Trained trained = Trainer.train(LstmNetworkFactory.create(config),
-        windows(100, 4, 1), windows(30, 4, 2), config, losses(losses));
-
-    int best = trained.summary().bestEpoch();
-    assertThat(trained.summary().epochsRun()).as("stopped early, after its best epoch")
-        .isGreaterThan(best);
-    assertThat(trained.summary().trainingLoss()).isCloseTo(losses.get(best - 1),
-        org.assertj.core.api.Assertions.within(1e-12));
-  }
-
-  /** A network whose parameters are not finite reports a NaN loss, which the fit refuses. */
-  @org.junit.jupiter.api.Test
-  void train_nonFiniteParametersGiveANanLoss() {
-    ForecasterConfig config = config(0, LstmImplementation.FAST).toBuilder().epochs(1).config();
-    MultiLayerNetwork network = LstmNetworkFactory.create(config);
-    network.params().putScalar(0, Double.NaN);
-
-    Trainer.Trained trained = Trainer.train(network, windows(40, 4, 5), null, config,
-        EpochListener.NONE);
-
-    assertThat(trained.summary().trainingLoss()).isNaN();
+    DataSet validation = windows(perPass + 5, 30, 12);
+    assertThat(Trainer.slices(windows, config)).hasSize(3);
+    assertThat(Trainer.slices(validation, config)).hasSize(2);
+    Trainer.Trained trained = Trainer.train(LstmNetworkFactory.create(config), windows,
+        validation, config, EpochListener.NONE);
+    double whole = trained.network().score(windows);
+    assertThat(trained.summary().trainingLoss())
+        .isCloseTo(whole, org.assertj.core.api.Assertions.within(1e-5 * whole));
   }
 }
