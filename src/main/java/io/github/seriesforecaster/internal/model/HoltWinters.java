@@ -311,7 +311,7 @@ public final class HoltWinters {
       double[] found = NelderMead.minimise(p -> at(season, p).sse(values), point, ITERATIONS);
       HoltWinters candidate = at(season, found);
       double sse = candidate.sse(values);
-      if (sse < bestSse) {
+      if (best == null || sse < bestSse) {
         best = candidate;
         bestSse = sse;
       }

@@ -109,4 +109,15 @@ class HoltWintersTest {
     assertThat(output).isCloseTo(expected, within(1e-5));
     assertThat(LstmInference.of(network)).isEmpty();
   }
+
+  @Test
+  void fit_ofValuesWhoseSquaredErrorsOverflowStillGivesAModel() {
+    // squared errors near 1e400 are infinite for every parameter: no fit is better than another
+    double[] huge = new double[100];
+    for (int t = 0; t < huge.length; t++) {
+      huge[t] = 1e200 * (1 + 0.1 * Math.sin(2 * Math.PI * t / SEASON));
+    }
+    HoltWinters model = HoltWinters.fit(huge, SEASON);
+    assertThat(model.seasonalDifferenceKernel(60)).hasSize(60 - SEASON);
+  }
 }

@@ -59,6 +59,19 @@ class CandidateChoiceTest {
     assertThat(report.model().rmse()).isEqualTo(report.seasonalNaive().rmse());
   }
 
+  @Test
+  void fit_ofValuesWhoseSquaredErrorsOverflowKeepsTheSimplestCandidate() {
+    // every candidate's fold error is infinite: none can be told from another
+    double[] huge = new double[100];
+    for (int t = 0; t < huge.length; t++) {
+      huge[t] = 1e200 * (1 + 0.1 * Math.sin(2 * Math.PI * t / SEASON));
+    }
+    SeriesForecaster forecaster = tiny().build();
+    FitReport report = forecaster.fit(huge);
+    assertThat(report.candidate()).isEqualTo("seasonal naive");
+    assertThat(forecaster.forecast(huge, 3)[0]).isEqualTo(huge[100 - SEASON]);
+  }
+
   /** A trend that fades (damped by 0.97 a step) under a season, with a little noise. */
   private static double[] dampedTrendWithSeason(int length, long seed) {
     Random random = new Random(seed);
