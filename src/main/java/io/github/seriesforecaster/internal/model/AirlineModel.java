@@ -70,20 +70,12 @@ public final class AirlineModel {
     }
     double[] differences = seasonalDifferences(values, season);
     double[][] starts = {{0, 0}, {-0.4, -0.6}, {0.4, 0.4}};
-    AirlineModel best = null;
-    double bestSum = Double.POSITIVE_INFINITY;
-    for (double[] start : starts) {
-      double[] point = {atanh(start[0] / BOUND), atanh(start[1] / BOUND)};
-      double[] found = NelderMead.minimise(p -> at(season, p).squares(differences), point,
-          ITERATIONS);
-      AirlineModel candidate = at(season, found);
-      double sum = candidate.squares(differences);
-      if (best == null || sum < bestSum) {
-        best = candidate;
-        bestSum = sum;
-      }
+    double[][] points = new double[starts.length][];
+    for (int i = 0; i < starts.length; i++) {
+      points[i] = new double[] {atanh(starts[i][0] / BOUND), atanh(starts[i][1] / BOUND)};
     }
-    return best;
+    return at(season, NelderMead.minimiseFrom(p -> at(season, p).squares(differences), points,
+        ITERATIONS));
   }
 
   /** @return the model in words, for reports */

@@ -301,21 +301,13 @@ public final class HoltWinters {
   private static HoltWinters estimate(double[] values, int season, int dimension) {
     // starting points (alpha, gamma share of 1 - alpha, beta share of alpha, phi position)
     double[][] starts = {{0.5, 0.1, 0.1, 0.5}, {0.1, 0.2, 0.3, 0.8}, {0.9, 0.05, 0.05, 0.9}};
-    HoltWinters best = null;
-    double bestSse = Double.POSITIVE_INFINITY;
-    for (double[] start : starts) {
-      double[] point = new double[dimension];
+    double[][] points = new double[starts.length][dimension];
+    for (int i = 0; i < starts.length; i++) {
       for (int d = 0; d < dimension; d++) {
-        point[d] = logit(start[d]);
-      }
-      double[] found = NelderMead.minimise(p -> at(season, p).sse(values), point, ITERATIONS);
-      HoltWinters candidate = at(season, found);
-      double sse = candidate.sse(values);
-      if (best == null || sse < bestSse) {
-        best = candidate;
-        bestSse = sse;
+        points[i][d] = logit(starts[i][d]);
       }
     }
-    return best;
+    return at(season, NelderMead.minimiseFrom(p -> at(season, p).sse(values), points,
+        ITERATIONS));
   }
 }

@@ -14,6 +14,31 @@ final class NelderMead {
   private NelderMead() {}
 
   /**
+   * Minimises from each starting vertex in turn and keeps the best result: fits with several
+   * local minima (smoothing and moving-average parameters) are less likely to end in a poor one.
+   *
+   * @param function what to minimise
+   * @param starts the first vertices, tried in order
+   * @param iterations the most simplex steps per start
+   * @return the vertex found with the lowest value; the earlier on ties, and the first start's
+   *     when no value is finite (values that overflow everywhere still give a model)
+   */
+  static double[] minimiseFrom(ToDoubleFunction<double[]> function, double[][] starts,
+      int iterations) {
+    double[] best = null;
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (double[] start : starts) {
+      double[] found = minimise(function, start, iterations);
+      double value = function.applyAsDouble(found);
+      if (best == null || value < bestValue) {
+        best = found;
+        bestValue = value;
+      }
+    }
+    return best;
+  }
+
+  /**
    * @param function what to minimise; non-finite values count as +infinity
    * @param start the first vertex
    * @param iterations the most simplex steps
