@@ -290,8 +290,7 @@ public final class Backtest {
     // folds are independent: each fits its own model on the values before its first origin.
     // Folds fitted at once get the threads between them, so that a fit's own parallel work does
     // not put more threads than processors on the machine (measured: 16% more CPU per fold)
-    int atOnce = Math.max(1, Math.min(fitter.parallelism(), folds.size()));
-    int perFold = Math.max(1, fitter.parallelism() / atOnce);
+    int perFold = ParallelTasks.perTask(fitter.parallelism(), folds.size());
     List<Callable<FoldResult>> tasks = new ArrayList<>();
     for (List<Integer> fold : folds) {
       tasks.add(() -> {

@@ -64,9 +64,8 @@ public final class PerSeriesFits {
     List<String> ids = set.ids();
     // series fitted at once share the threads, so a fit's own parallel work (its candidates'
     // fold fits) does not put more threads than processors on the machine
-    int atOnce = Math.max(1, Math.min(config.parallelism(), ids.size()));
     ForecasterConfig each = config.toBuilder()
-        .parallelism(Math.max(1, config.parallelism() / atOnce)).config();
+        .parallelism(ParallelTasks.perTask(config.parallelism(), ids.size())).config();
     List<Callable<SeriesFit>> tasks = new ArrayList<>(ids.size());
     for (String id : ids) {
       tasks.add(() -> fitOne(id, set.get(id), each, steps));

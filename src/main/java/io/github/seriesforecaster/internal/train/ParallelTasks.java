@@ -53,6 +53,20 @@ public final class ParallelTasks {
   }
 
   /**
+   * The parallelism each of {@code tasks} independent fits run at once may use for its own
+   * parallel work, so that nested work does not put more threads than {@code parallelism} on the
+   * machine: all of it when one task runs, else an equal share, at least 1.
+   *
+   * @param parallelism threads the caller may use, at least 1
+   * @param tasks tasks to run
+   * @return the parallelism of each task
+   */
+  public static int perTask(int parallelism, int tasks) {
+    int atOnce = Math.max(1, Math.min(parallelism, tasks));
+    return Math.max(1, parallelism / atOnce);
+  }
+
+  /**
    * Runs the tasks and returns their values; the first failure in task order is rethrown, as a
    * sequential run would throw it, and the tasks not yet started are cancelled.
    *

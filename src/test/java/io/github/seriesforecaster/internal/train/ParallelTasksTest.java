@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,5 +67,13 @@ class ParallelTasksTest {
         .isInstanceOf(ForecasterException.class)
         .hasMessage("disk full")
         .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  void perTask_sharesTheParallelismBetweenTheTasksRunAtOnce() {
+    assertThat(ParallelTasks.perTask(2, 10)).isEqualTo(1);
+    assertThat(ParallelTasks.perTask(2, 1)).isEqualTo(2);
+    assertThat(ParallelTasks.perTask(8, 3)).isEqualTo(2);
+    assertThat(ParallelTasks.perTask(1, 0)).isEqualTo(1);
   }
 }
