@@ -46,9 +46,12 @@ final class CandidateRanking {
   /** @return the index of the lowest mean, the first of equal ones */
   static int lowest(List<double[]> squaredErrors) {
     int best = 0;
+    double bestMean = mean(squaredErrors.get(0));
     for (int c = 1; c < squaredErrors.size(); c++) {
-      if (mean(squaredErrors.get(c)) < mean(squaredErrors.get(best))) {
+      double mean = mean(squaredErrors.get(c));
+      if (mean < bestMean) {
         best = c;
+        bestMean = mean;
       }
     }
     return best;

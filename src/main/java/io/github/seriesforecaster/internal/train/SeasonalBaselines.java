@@ -28,7 +28,7 @@ final class SeasonalBaselines {
    * Seasons of values a Holt-Winters or airline model reads per forecast, at most (and at least
    * 120).
    */
-  static final int HOLT_WINTERS_SEASONS = 10;
+  static final int SMOOTHER_SEASONS = 10;
 
   private SeasonalBaselines() {}
 
@@ -47,17 +47,16 @@ final class SeasonalBaselines {
    *     and learns from at least one more
    */
   static boolean holtWintersFits(ForecasterConfig config, int firstOrigin) {
-    return config.season() > 1 && holtWintersLength(config, firstOrigin) >= 3 * config.season();
+    return config.season() > 1 && smootherLength(config, firstOrigin) >= 3 * config.season();
   }
 
   /**
    * @return the values a Holt-Winters or airline model fitted on {@code first} values reads per
-   *     forecast:
-   *     {@value #HOLT_WINTERS_SEASONS} seasons (at least 120 values), at most {@code first - 1}
-   *     (a model file's history must be shorter than its training series)
+   *     forecast: {@value #SMOOTHER_SEASONS} seasons (at least 120 values), at most
+   *     {@code first - 1} (a model file's history must be shorter than its training series)
    */
-  static int holtWintersLength(ForecasterConfig config, int first) {
-    return Math.min(first - 1, Math.max(HOLT_WINTERS_SEASONS * config.season(), 120));
+  static int smootherLength(ForecasterConfig config, int first) {
+    return Math.min(first - 1, Math.max(SMOOTHER_SEASONS * config.season(), 120));
   }
 
   /**
@@ -66,7 +65,7 @@ final class SeasonalBaselines {
    */
   static boolean airlineFits(ForecasterConfig config, int firstOrigin) {
     return config.season() > 1
-        && holtWintersLength(config, firstOrigin) >= AirlineModel.minimumLength(config.season());
+        && smootherLength(config, firstOrigin) >= AirlineModel.minimumLength(config.season());
   }
 
   /**
@@ -78,12 +77,12 @@ final class SeasonalBaselines {
     double[] values = Arrays.copyOf(series, first);
     if (kind == Kind.HOLT_WINTERS) {
       HoltWinters smoother = HoltWinters.fit(values, config.season());
-      double[] kernel = smoother.seasonalDifferenceKernel(holtWintersLength(config, first));
+      double[] kernel = smoother.seasonalDifferenceKernel(smootherLength(config, first));
       return linear(config, values, kernel, smoother.describe(), provenance);
     }
     if (kind == Kind.AIRLINE) {
       AirlineModel airline = AirlineModel.fit(values, config.season());
-      double[] kernel = airline.seasonalDifferenceKernel(holtWintersLength(config, first));
+      double[] kernel = airline.seasonalDifferenceKernel(smootherLength(config, first));
       return linear(config, values, kernel, airline.describe(), provenance);
     }
     return new Fitted(naive(config, kind, values, provenance), CandidateChoice.label(kind, null));
@@ -119,7 +118,7 @@ final class SeasonalBaselines {
 
   /**
    * A linear smoother fitted on all {@code values} (Holt-Winters, the airline model), whose
-   * one-step forecast from the last {@link #holtWintersLength} values is {@code kernel} applied
+   * one-step forecast from the last {@link #smootherLength} values is {@code kernel} applied
    * to their seasonal differences: the model's window is that length less a season, its network
    * one convolution over the window ({@link LinearWindowNetwork}). Its recursive forecasts feed
    * each forecast back as the newest value, as every model here does.
